@@ -1,0 +1,42 @@
+"""Site-wide pages: the home page with its three doors, health check, error pages."""
+
+import logging
+
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+logger = logging.getLogger(__name__)
+
+
+@login_not_required
+@require_safe
+def home(request):
+    return render(request, "home.html")
+
+
+@login_not_required
+@never_cache
+@require_safe
+def healthz(request):
+    """For load balancers: 200 while the database answers, 503 (and the 503 page) when not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        logger.exception("health check: database unavailable")
+        return render(request, "503.html", {"error_page": True}, status=503)
+    return render(request, "healthz.txt", content_type="text/plain; charset=utf-8")
+
+
+@login_not_required
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+@login_not_required
+def server_error(request):
+    # The database may be what failed: the page must not touch the session or user.
+    return render(request, "500.html", {"error_page": True}, status=500)

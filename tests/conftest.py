@@ -1,0 +1,62 @@
+"""Shared fixtures. Browser tests drive Debian's real headless Chromium through Playwright."""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the Django ORM calls the tests
+# make themselves (fixtures, asserts) are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture
+def no_js_page(browser):
+    context = browser.new_context(locale="de-DE", java_script_enabled=False)
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def axe():
+    """Runs axe-core in a page and returns its violations (an empty list when clean)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    checker = Axe()
+
+    def violations(page):
+        results = checker.run(page)
+        return [
+            f"{v['id']}: {v['help']} ({len(v['nodes'])}x: {v['nodes'][0]['target']})"
+            for v in results.response["violations"]
+        ]
+
+    return violations
