@@ -120,3 +120,16 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
+
+
+def test_the_server_error_page_is_translated_and_needs_no_database(rf):
+    # No django_db mark: pytest-django makes any database access in here raise.
+    from django.utils import translation
+
+    from iqportal.views import server_error
+
+    request = rf.get("/")
+    with translation.override("de"):
+        response = server_error(request)
+    assert response.status_code == 500
+    assert "Etwas ist schiefgelaufen" in response.content.decode()
