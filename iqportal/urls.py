@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from iqportal import views
+from pathways.api import evaluate_api
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -11,6 +12,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    path("api/evaluate", evaluate_api, name="api_evaluate"),
     path("check/", include("pathways.urls.questionnaire")),
     path("hiring/", include("pathways.urls.hiring")),
     path("counselling/", include("counselling.urls")),

@@ -1,0 +1,217 @@
+"""Blaue Karte EU.
+
+Legal basis: § 18g AufenthG (thresholds since 18 Nov 2023: 50 % BBG, reduced 45.3 % BBG for the
+ISCO groups of Abs. 1 S. 2 Nr. 1, for graduates of the last three years and for IT professionals
+without a degree under Abs. 2); § 18 Abs. 2 Nr. 3 AufenthG. No age-45 rule (§ 18g is not listed
+in § 18 Abs. 2 Nr. 5). Figures last checked: 2026-01-15.
+
+Agency work (§ 40 Abs. 1 Nr. 2) only matters where the BA must approve, i.e. at the reduced
+threshold and under Abs. 2. A degree exactly three years old (whole years) is left open.
+"""
+
+from __future__ import annotations
+
+from . import common as C
+from .profile import Profile
+from .results import Check, PathwayResult, verdict_of
+from .skilled_worker import recognition_check
+from .steps import steps_for
+from .texts import Text
+
+KEY = "blue_card"
+TITLE = Text("Blaue Karte EU", "EU Blue Card")
+LEGAL_BASIS = "§ 18g AufenthG"
+
+
+def _it_route(p: Profile) -> bool | None:
+    """§ 18g Abs. 2: IT professional without a degree, 3 years' IT experience in the last 7."""
+    if not C.is_it(p):
+        return False
+    if p.it_experience_years_last7 is None:
+        return None
+    return p.it_experience_years_last7 >= 3
+
+
+def _qualification(p: Profile, it_route: bool | None) -> Check:
+    rule = f"{KEY}.qualification"
+    if p.qualification == "academic":
+        return Check(
+            rule,
+            "met",
+            "§ 18g Abs. 1 S. 1 AufenthG",
+            Text("Sie haben einen Hochschulabschluss.", "You have a university degree."),
+        )
+    if it_route:
+        return Check(
+            rule,
+            "met",
+            "§ 18g Abs. 2 AufenthG",
+            Text(
+                "Als IT-Fachkraft mit mindestens 3 Jahren IT-Erfahrung in den letzten "
+                "7 Jahren brauchen Sie keinen Hochschulabschluss.",
+                "As an IT professional with at least 3 years of IT experience in the "
+                "last 7 years you need no degree.",
+            ),
+        )
+    if p.qualification is None or (it_route is None and C.is_it(p)):
+        return Check(
+            rule,
+            "unknown",
+            "§ 18g Abs. 1, Abs. 2 AufenthG",
+            Text(
+                "Offen ist, ob Sie einen Hochschulabschluss oder genug IT-Erfahrung haben.",
+                "It is open whether you have a degree or enough IT experience.",
+            ),
+        )
+    return Check(
+        rule,
+        "not_met",
+        "§ 18g Abs. 1 S. 1 AufenthG",
+        Text(
+            "Die Blaue Karte EU setzt einen Hochschulabschluss voraus (ohne Abschluss "
+            "nur für IT-Fachkräfte mit 3 Jahren Erfahrung).",
+            "The Blue Card needs a university degree (without one only for IT "
+            "professionals with 3 years' experience).",
+        ),
+    )
+
+
+def _reduced_applies(p: Profile, ctx: C.Context, it_route: bool | None) -> bool | None:
+    shortage = C.in_shortage_group(p, ctx.options)
+    graduate: bool | None = False
+    if p.qualification == "academic":
+        years = p.degree_years_ago
+        graduate = None if years is None or years == 3 else years < 3
+    reasons = (shortage, graduate, it_route)
+    if True in reasons:
+        return True
+    if None in reasons:
+        return None
+    return False
+
+
+def _salary(p: Profile, ctx: C.Context, reduced: bool | None) -> Check:
+    rule = f"{KEY}.salary"
+    standard, lower = ctx.blue_card_standard, ctx.blue_card_reduced
+    s_txt, r_txt = C.eur(standard), C.eur(lower)
+    source_std, source_red = "§ 18g Abs. 1 S. 1 AufenthG", "§ 18g Abs. 1 S. 2 AufenthG"
+    salary = p.annual_salary_eur
+    if salary is None:
+        return Check(
+            rule,
+            "unknown",
+            source_std,
+            Text(
+                f"Das Gehalt ist offen. Die Grenze liegt bei {s_txt.de}, in "
+                f"Engpassberufen und für Berufsanfänger bei {r_txt.de}.",
+                f"The salary is open. The threshold is {s_txt.en}, for shortage "
+                f"occupations and new graduates {r_txt.en}.",
+            ),
+        )
+    if salary >= standard:
+        return Check(
+            rule,
+            "met",
+            source_std,
+            Text(
+                f"Das Gehalt erreicht die Grenze von {s_txt.de}. Die Bundesagentur "
+                f"für Arbeit muss nicht zustimmen.",
+                f"The salary reaches the threshold of {s_txt.en}. No approval of "
+                f"the employment agency is needed.",
+            ),
+        )
+    if salary >= lower and reduced:
+        return Check(
+            rule,
+            "met",
+            source_red,
+            Text(
+                f"Das Gehalt erreicht die niedrigere Grenze von {r_txt.de} "
+                f"(Engpassberuf, Berufsanfänger oder IT). Die Bundesagentur für "
+                f"Arbeit muss zustimmen.",
+                f"The salary reaches the lower threshold of {r_txt.en} (shortage "
+                f"occupation, new graduate or IT). The employment agency must "
+                f"approve.",
+            ),
+        )
+    target = lower if reduced is not False else standard
+    missing = C.eur(target - salary)
+    fix = Text(
+        f"Ein Gehalt von mindestens {C.eur(target).de} im Jahr ({missing.de} mehr).",
+        f"A salary of at least {C.eur(target).en} a year ({missing.en} more).",
+    )
+    if salary >= lower and reduced is None:
+        return Check(
+            rule,
+            "unknown",
+            source_red,
+            Text(
+                f"Das Gehalt liegt unter {s_txt.de}, aber über {r_txt.de}. Die "
+                f"niedrigere Grenze gilt nur in Engpassberufen, für Berufsanfänger "
+                f"und in der IT; das ist offen.",
+                f"The salary is below {s_txt.en} but above {r_txt.en}. The lower "
+                f"threshold applies only to shortage occupations, new graduates and "
+                f"IT; that is open.",
+            ),
+        )
+    threshold = C.eur(target)
+    return Check(
+        rule,
+        "not_met",
+        source_std if reduced is False else source_red,
+        Text(
+            f"Das Gehalt liegt unter der Grenze von {threshold.de}.",
+            f"The salary is below the threshold of {threshold.en}.",
+        ),
+        fix,
+    )
+
+
+def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
+    accelerated = p.employer_uses_accelerated_procedure is True
+    steps = steps_for(KEY, ctx.on, accelerated=accelerated)
+    sum_ = C.summary(
+        steps,
+        Text(
+            "Etwa 3 bis 6 Monate: Prüfung des Abschlusses, dann Termin und Visum.",
+            "About 3 to 6 months: check of the degree, then appointment and visa.",
+        ),
+        needs_recognition=True,
+        needs_job_offer=True,
+    )
+    gate = C.free_movement(KEY, p) or C.not_in_force(KEY, ctx)
+    if gate is not None:
+        return C.blocked(KEY, TITLE, LEGAL_BASIS, gate, sum_)
+    it_route = _it_route(p) if p.qualification != "academic" else False
+    reduced = _reduced_applies(p, ctx, it_route)
+    checks = [_qualification(p, it_route)]
+    if p.qualification == "academic" or (p.qualification is None and not it_route):
+        checks.append(
+            recognition_check(KEY, p, "§ 18g Abs. 1 S. 1 AufenthG; § 18 Abs. 2 Nr. 4 AufenthG")
+        )
+    checks.append(C.job_offer(KEY, p, qualified=True, source="§ 18g Abs. 1 AufenthG"))
+    checks.append(_salary(p, ctx, reduced))
+    salary = p.annual_salary_eur
+    standard_route = (
+        salary is not None and salary >= ctx.blue_card_standard and p.qualification == "academic"
+    )
+    if not standard_route:
+        checks.append(C.temp_agency(KEY, p))
+    checks.append(C.regulated(KEY, p, recognition_is_a_step=True))
+    if p.age is not None and p.age >= 45:
+        checks.append(
+            Check(
+                f"{KEY}.no_age_rule",
+                "met",
+                "§ 18 Abs. 2 Nr. 5 AufenthG",
+                Text(
+                    "Für die Blaue Karte EU gilt keine Gehaltsgrenze ab 45 Jahren.",
+                    "The Blue Card has no salary rule from age 45.",
+                ),
+            )
+        )
+    stay = C.tolerated_stay(KEY, p)
+    if stay is not None:
+        checks.append(stay)
+    result = tuple(checks)
+    return PathwayResult(KEY, TITLE, LEGAL_BASIS, verdict_of(result), result, sum_, steps)

@@ -1,0 +1,124 @@
+"""Evaluate a person's answers against every pathway, as the law stood on a given date.
+
+Legal basis: see the pathway modules. Rules version and figures: ``parameters.RULES_VERSION``,
+last checked 2026-01-15. Pure: no database, no request, no I/O; ``on`` defaults to today.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from . import (
+    accelerated_procedure,
+    blue_card,
+    experience_route,
+    language_course,
+    opportunity_card,
+    recognition_measures,
+    recognition_partnership,
+    skilled_worker,
+    westbalkan,
+)
+from .common import Context, context_for
+from .options import DEFAULT_OPTIONS, RuleOptions
+from .parameters import RULES_VERSION, SUPPORTED_FROM
+from .profile import Profile, parse_profile
+from .results import Check, PathwayResult, PointsItem, Summary
+from .texts import ProfileError, Text
+
+__all__ = [
+    "PATHWAY_KEYS",
+    "Check",
+    "Evaluation",
+    "PathwayResult",
+    "PointsItem",
+    "ProfileError",
+    "RuleOptions",
+    "Summary",
+    "evaluate",
+    "parse_on",
+]
+
+# The contract's order.
+PATHWAY_KEYS = (
+    "westbalkan",
+    "skilled_worker",
+    "blue_card",
+    "accelerated_procedure",
+    "recognition_partnership",
+    "opportunity_card",
+    "experience_route",
+    "recognition_measures",
+    "language_course",
+)
+
+_INDEPENDENT: tuple[tuple[str, Callable[[Profile, Context], PathwayResult]], ...] = (
+    ("westbalkan", westbalkan.evaluate),
+    ("skilled_worker", skilled_worker.evaluate),
+    ("blue_card", blue_card.evaluate),
+    ("recognition_partnership", recognition_partnership.evaluate),
+    ("opportunity_card", opportunity_card.evaluate),
+    ("experience_route", experience_route.evaluate),
+    ("recognition_measures", recognition_measures.evaluate),
+    ("language_course", language_course.evaluate),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    on: date
+    rules_version: str
+    pathways: dict[str, PathwayResult]
+
+    def open_pathways(self) -> list[PathwayResult]:
+        return [result for result in self.pathways.values() if result.is_open]
+
+    def to_dict(self, lang: str = "de") -> dict[str, Any]:
+        return {
+            "on": self.on.isoformat(),
+            "rules_version": self.rules_version,
+            "pathways": {key: result.to_dict(lang) for key, result in self.pathways.items()},
+        }
+
+    def verdicts(self) -> dict[str, str]:
+        return {key: result.verdict for key, result in self.pathways.items()}
+
+
+def parse_on(value: str | None) -> date | None:
+    """A date from "YYYY-MM-DD" (``None`` stays ``None``), or ``ProfileError`` on "on"."""
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ProfileError(
+            "on",
+            Text(
+                "Bitte geben Sie ein Datum im Format JJJJ-MM-TT an.", "Enter a date as YYYY-MM-DD."
+            ),
+        ) from None
+
+
+def evaluate(
+    profile: Mapping[str, Any] | Profile,
+    on: date | None = None,
+    options: RuleOptions | None = None,
+) -> Evaluation:
+    """Every pathway's verdict for these answers on ``on`` (default: today)."""
+    day = on or date.today()
+    if day < SUPPORTED_FROM:
+        raise ProfileError(
+            "on",
+            Text(
+                f"Die Regeln sind ab dem {SUPPORTED_FROM.strftime('%d.%m.%Y')} hinterlegt.",
+                f"The rules are on file from {SUPPORTED_FROM.isoformat()}.",
+            ),
+        )
+    person = parse_profile(profile)
+    ctx = context_for(day, options or DEFAULT_OPTIONS)
+    results = {key: rule(person, ctx) for key, rule in _INDEPENDENT}
+    results["accelerated_procedure"] = accelerated_procedure.evaluate(person, ctx, results)
+    return Evaluation(day, RULES_VERSION, {key: results[key] for key in PATHWAY_KEYS})

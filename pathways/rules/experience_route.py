@@ -1,0 +1,211 @@
+"""Erfahrungssäule: qualified employment on the strength of experience, without recognition.
+
+Legal basis: § 19c Abs. 2 AufenthG with § 6 BeschV (in force since 1 March 2024): Abs. 1 S. 1
+Nr. 1 two years' experience in the last five, Nr. 2 salary of 45 % BBG, Nr. 3 a qualification
+recognised by the issuing state (vocational of at least two years, or a degree); S. 2 the salary
+floor does not apply with a collective agreement; S. 3 IT occupations need no qualification;
+§ 1 Abs. 2 BeschV (age 45). Figures last checked: 2026-01-15.
+"""
+
+from __future__ import annotations
+
+from . import common as C
+from .profile import Profile
+from .results import Check, PathwayResult, verdict_of
+from .steps import steps_for
+from .texts import Text
+
+KEY = "experience_route"
+TITLE = Text("Erfahrungssäule", "Experience route")
+LEGAL_BASIS = "§ 19c Abs. 2 AufenthG, § 6 BeschV"
+
+
+def state_recognised_check(key: str, p: Profile, source: str, *, it_exempt: bool) -> Check:
+    """A qualification recognised by the state where it was obtained (no German recognition)."""
+    rule = f"{key}.qualification"
+    if it_exempt and C.is_it(p):
+        return Check(
+            rule,
+            "met",
+            "§ 6 Abs. 1 S. 3 BeschV",
+            Text(
+                "In IT-Berufen brauchen Sie keinen formalen Abschluss.",
+                "IT occupations need no formal qualification.",
+            ),
+        )
+    fix = Text(
+        "Eine Berufsausbildung von mindestens 2 Jahren oder ein Studium, staatlich "
+        "anerkannt im Herkunftsland (Bestätigung durch die ZAB).",
+        "Vocational training of at least 2 years or a degree, recognised by the state "
+        "of origin (confirmed by the ZAB).",
+    )
+    if p.qualification in ("none", "vocational_short"):
+        return Check(
+            rule,
+            "not_met",
+            source,
+            Text(
+                "Sie brauchen eine staatlich anerkannte Berufsausbildung von "
+                "mindestens 2 Jahren oder ein Studium.",
+                "You need state-recognised vocational training of at least 2 years or a degree.",
+            ),
+            fix,
+        )
+    if p.qualification is None or p.qualification_state_recognised is None:
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "Offen ist, ob Ihr Abschluss im Herkunftsland staatlich anerkannt ist.",
+                "It is open whether your qualification is state-recognised where you got it.",
+            ),
+            fix,
+        )
+    if p.qualification_state_recognised:
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                "Ihr Abschluss ist im Herkunftsland staatlich anerkannt. Eine "
+                "Anerkennung in Deutschland brauchen Sie dafür nicht.",
+                "Your qualification is state-recognised where you got it. You need "
+                "no recognition in Germany for this.",
+            ),
+        )
+    return Check(
+        rule,
+        "not_met",
+        source,
+        Text(
+            "Ihr Abschluss ist im Herkunftsland nicht staatlich anerkannt.",
+            "Your qualification is not state-recognised where you got it.",
+        ),
+        fix,
+    )
+
+
+def _experience(p: Profile) -> Check:
+    rule, source = f"{KEY}.experience_2_of_5_years", "§ 6 Abs. 1 S. 1 Nr. 1 BeschV"
+    years = p.experience_years_last5
+    if years is None:
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "Offen ist, wie viel Berufserfahrung Sie in den letzten 5 Jahren haben.",
+                "It is open how much experience you have in the last 5 years.",
+            ),
+        )
+    if years >= 2:
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                f"Sie haben {years} Jahre Berufserfahrung in den letzten 5 Jahren (nötig sind 2).",
+                f"You have {years} years of experience in the last 5 years (2 needed).",
+            ),
+        )
+    return Check(
+        rule,
+        "not_met",
+        source,
+        Text(
+            "Sie brauchen mindestens 2 Jahre Berufserfahrung in den letzten 5 Jahren.",
+            "You need at least 2 years of experience in the last 5 years.",
+        ),
+        Text(
+            f"Noch {2 - years} Jahr(e) Berufserfahrung.", f"{2 - years} more year(s) of experience."
+        ),
+    )
+
+
+def _salary(p: Profile, ctx: C.Context) -> Check:
+    rule, source = f"{KEY}.salary", "§ 6 Abs. 1 S. 1 Nr. 2, S. 2 BeschV"
+    floor = C.eur(ctx.experience_floor)
+    if p.employer_collective_agreement:
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                "Der Arbeitgeber ist tarifgebunden und zahlt nach Tarif. Die "
+                "Gehaltsgrenze gilt dann nicht.",
+                "The employer is bound by a collective agreement and pays by it. The "
+                "salary floor does not apply then.",
+            ),
+        )
+    salary = p.annual_salary_eur
+    if salary is not None and salary >= ctx.experience_floor:
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                f"Das Gehalt erreicht die Grenze von {floor.de}.",
+                f"The salary reaches the threshold of {floor.en}.",
+            ),
+        )
+    fix = Text(
+        f"Ein Gehalt von mindestens {floor.de} im Jahr oder ein tarifgebundener "
+        f"Arbeitgeber, der nach Tarif zahlt.",
+        f"A salary of at least {floor.en} a year, or an employer that pays by a "
+        f"collective agreement.",
+    )
+    if salary is None or p.employer_collective_agreement is None:
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                f"Das Gehalt muss mindestens {floor.de} betragen, außer der Arbeitgeber "
+                f"zahlt nach Tarifvertrag. Das ist noch offen.",
+                f"The salary must be at least {floor.en} unless the employer pays by a "
+                f"collective agreement. That is still open.",
+            ),
+            fix,
+        )
+    return Check(
+        rule,
+        "not_met",
+        source,
+        Text(
+            f"Das Gehalt liegt unter {floor.de} und der Arbeitgeber zahlt nicht nach Tarif.",
+            f"The salary is below {floor.en} and the employer does not pay by a "
+            f"collective agreement.",
+        ),
+        fix,
+    )
+
+
+def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
+    accelerated = p.employer_uses_accelerated_procedure is True
+    steps = steps_for(KEY, ctx.on, accelerated=accelerated)
+    sum_ = C.summary(
+        steps,
+        Text(
+            "Etwa 3 bis 5 Monate: Bestätigung der ZAB, dann Termin und Visum.",
+            "About 3 to 5 months: ZAB confirmation, then appointment and visa.",
+        ),
+        needs_recognition=False,
+        needs_job_offer=True,
+    )
+    gate = C.free_movement(KEY, p) or C.not_in_force(KEY, ctx)
+    if gate is not None:
+        return C.blocked(KEY, TITLE, LEGAL_BASIS, gate, sum_)
+    checks = [
+        state_recognised_check(KEY, p, "§ 6 Abs. 1 S. 1 Nr. 3 BeschV", it_exempt=True),
+        _experience(p),
+        C.job_offer(KEY, p, qualified=True, source="§ 19c Abs. 2 AufenthG; § 6 Abs. 1 BeschV"),
+        _salary(p, ctx),
+        C.regulated(KEY, p),
+        C.temp_agency(KEY, p),
+    ]
+    for extra in (C.age45(KEY, p, ctx, source="§ 1 Abs. 2 S. 1 BeschV"), C.tolerated_stay(KEY, p)):
+        if extra is not None:
+            checks.append(extra)
+    result = tuple(checks)
+    return PathwayResult(KEY, TITLE, LEGAL_BASIS, verdict_of(result), result, sum_, steps)

@@ -1,0 +1,86 @@
+"""Entry for a German course (the seed 000 "Einreise für einen Sprachkurs").
+
+Legal basis: § 16f Abs. 1 AufenthG ("kann": a discretionary decision, so at best "possible"),
+§ 16f Abs. 3 (work up to 20 hours a week), § 2 Abs. 3 AufenthG (means).
+Figures last checked: 2026-01-15.
+"""
+
+from __future__ import annotations
+
+from . import common as C
+from .profile import Profile
+from .recognition_measures import means_check
+from .results import Check, PathwayResult, verdict_of
+from .steps import steps_for
+from .texts import Text
+
+KEY = "language_course"
+TITLE = Text("Einreise für einen Deutschkurs", "Entry for a German course")
+LEGAL_BASIS = "§ 16f Abs. 1 AufenthG"
+
+DISCRETION = Check(
+    f"{KEY}.discretion",
+    "unknown",
+    "§ 16f Abs. 1 AufenthG",
+    Text(
+        "Über das Visum für einen Sprachkurs entscheidet die Behörde nach Ermessen.",
+        "The authority decides on a language-course visa at its discretion.",
+    ),
+)
+
+
+def _residence(p: Profile) -> Check:
+    rule, source = f"{KEY}.residence", "§ 16f Abs. 1 AufenthG; § 6 Abs. 3 AufenthG"
+    if p.residence == "abroad":
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                "Das Visum beantragen Sie bei der deutschen Auslandsvertretung.",
+                "You apply for the visa at the German mission.",
+            ),
+        )
+    if p.residence is None:
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "Offen ist, wo Sie leben. Das Visum beantragen Sie im Ausland.",
+                "It is open where you live. You apply for the visa from abroad.",
+            ),
+        )
+    return Check(
+        rule,
+        "unknown",
+        source,
+        Text(
+            "Sie sind schon in Deutschland. Ob ein Wechsel zum Sprachkurs möglich ist, "
+            "entscheidet die Ausländerbehörde.",
+            "You are already in Germany. The foreigners' authority decides whether a "
+            "change to a language course is possible.",
+        ),
+    )
+
+
+def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
+    steps = steps_for(KEY, ctx.on)
+    sum_ = C.summary(
+        steps,
+        Text(
+            "Visum einige Wochen; Kurs meist mehrere Monate.",
+            "Visa a few weeks; the course usually several months.",
+        ),
+        needs_recognition=False,
+        needs_job_offer=False,
+    )
+    gate = C.free_movement(KEY, p) or C.not_in_force(KEY, ctx)
+    if gate is not None:
+        return C.blocked(KEY, TITLE, LEGAL_BASIS, gate, sum_)
+    checks = (
+        _residence(p),
+        means_check(KEY, p, ctx, "§ 16f Abs. 1 AufenthG; § 2 Abs. 3 AufenthG"),
+        DISCRETION,
+    )
+    return PathwayResult(KEY, TITLE, LEGAL_BASIS, verdict_of(checks), checks, sum_, steps)

@@ -1,0 +1,487 @@
+"""Chancenkarte: a card to look for work, by the skilled-worker route or the points route.
+
+Legal basis: § 20a AufenthG (in force since 1 June 2024): Abs. 3 Nr. 1 skilled worker (no points,
+no language gate), Nr. 2 points; Abs. 4 S. 1 means, S. 2 not with a Duldung or Gestattung, S. 3
+the gates of the points route (qualification recognised by the issuing state, German A1 or
+English B2). § 20b Abs. 1 and the Anlage: the points; the minimum is data (parameters).
+Figures last checked: 2026-01-15.
+
+Points (§ 20b Abs. 1): Nr. 1 partial recognition 4 (also waives the qualification gate, S. 2);
+Nr. 2-4 German B2 or higher 3, B1 2, A2 1 (no C1 tier); Nr. 5 English C1 or higher 1 (B2 only
+opens the gate); Nr. 6 five years' experience in the last seven 3, else Nr. 7 two in five 2
+(no stacking); Nr. 8 ISCO group of § 18g Abs. 1 S. 2 Nr. 1 1; Nr. 9 age up to 35 2, Nr. 10 up to
+40 1; Nr. 11 six months' stay in Germany 1; Nr. 12 partner applying too 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import common as C
+from .experience_route import state_recognised_check
+from .profile import Profile
+from .questions import LEVEL_RANK
+from .recognition_measures import means_check
+from .results import VERDICT_RANK, Check, PathwayResult, PointsItem, verdict_of
+from .steps import steps_for
+from .texts import Text
+
+KEY = "opportunity_card"
+TITLE = Text("Chancenkarte", "Opportunity card")
+LEGAL_BASIS = "§§ 20a, 20b AufenthG, Anlage"
+SOURCE = "§ 20b Abs. 1 AufenthG, Anlage"
+
+A1, A2, B1, B2, C1 = (LEVEL_RANK[level] for level in ("A1", "A2", "B1", "B2", "C1"))
+GERMAN_POINTS = {"none": 0, "A1": 0, "A2": 1, "B1": 2, "B2": 3, "C1": 3, "C2": 3}
+
+LABELS = {
+    "partial_recognition": Text(
+        "Teilanerkennung (Defizitbescheid)", "Partial recognition (notice of deficits)"
+    ),
+    "german": Text("Deutschkenntnisse", "German"),
+    "english": Text("Englisch C1 oder besser", "English C1 or better"),
+    "experience": Text("Berufserfahrung nach dem Abschluss", "Experience after the qualification"),
+    "shortage_occupation": Text(
+        "Beruf in einer Engpass-Berufsgruppe (ISCO)", "Occupation in a shortage group (ISCO)"
+    ),
+    "age": Text("Alter", "Age"),
+    "stay_in_germany": Text(
+        "Mindestens 6 Monate in Deutschland in den letzten 5 Jahren",
+        "At least 6 months in Germany in the last 5 years",
+    ),
+    "partner": Text(
+        "Partnerin oder Partner beantragt auch eine Chancenkarte",
+        "Partner applies for a Chancenkarte too",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Points:
+    total: int
+    items: tuple[PointsItem, ...]
+    # The total if every open answer turned out as well as it can.
+    potential: int
+
+
+def _age_points(age: int, inclusive: bool) -> int:
+    young = age <= 35 if inclusive else age < 35
+    if young:
+        return 2
+    return 1 if age <= 40 else 0
+
+
+def _experience_points(last5: int | None, last7: int | None) -> tuple[int, int]:
+    """(points as answered, best points if the open answers turn out well)."""
+    known7 = max(last7 or 0, last5 or 0)
+    points = 3 if known7 >= 5 else 2 if (last5 or 0) >= 2 else 0
+    best7 = last7 if last7 is not None else (7 if last5 is None else min(last5 + 2, 7))
+    best5 = last5 if last5 is not None else min(5, last7 if last7 is not None else 5)
+    best = 3 if max(best7, best5) >= 5 else 2 if best5 >= 2 else 0
+    return points, max(points, best)
+
+
+def points(p: Profile, ctx: C.Context) -> Points:
+    """The points of § 20b Abs. 1 with one line per criterion of the Anlage."""
+    options = ctx.options
+    rows: list[tuple[str, int, int, str]] = []  # criterion, points, best, source
+
+    partial = 4 if p.recognition == "partial" else 0
+    can_partial = p.recognition is None and p.qualification != "none"
+    rows.append(
+        (
+            "partial_recognition",
+            partial,
+            4 if can_partial else partial,
+            "§ 20b Abs. 1 Nr. 1 AufenthG",
+        )
+    )
+
+    german = GERMAN_POINTS[p.german_level] if p.german_level else 0
+    rows.append(
+        ("german", german, 3 if p.german_level is None else german, "§ 20b Abs. 1 Nr. 2-4 AufenthG")
+    )
+
+    english = 1 if (p.english_rank or 0) >= C1 else 0
+    rows.append(
+        (
+            "english",
+            english,
+            1 if p.english_level is None else english,
+            "§ 20b Abs. 1 Nr. 5 AufenthG",
+        )
+    )
+
+    experience, experience_best = _experience_points(
+        p.experience_years_last5, p.experience_years_last7
+    )
+    rows.append(("experience", experience, experience_best, "§ 20b Abs. 1 Nr. 6-7 AufenthG"))
+
+    shortage = C.in_shortage_group(p, options)
+    rows.append(
+        (
+            "shortage_occupation",
+            1 if shortage else 0,
+            0 if shortage is False else 1,
+            "§ 20b Abs. 1 Nr. 8 AufenthG",
+        )
+    )
+
+    age = (
+        _age_points(p.age, options.opportunity_card_age_boundary_inclusive)
+        if p.age is not None
+        else 0
+    )
+    rows.append(("age", age, 2 if p.age is None else age, "§ 20b Abs. 1 Nr. 9-10 AufenthG"))
+
+    stay = 1 if p.stay_germany_6_months_last5 else 0
+    rows.append(
+        (
+            "stay_in_germany",
+            stay,
+            1 if p.stay_germany_6_months_last5 is None else stay,
+            "§ 20b Abs. 1 Nr. 11 AufenthG",
+        )
+    )
+
+    partner = 1 if p.partner_applies_too else 0
+    rows.append(
+        (
+            "partner",
+            partner,
+            1 if p.partner_applies_too is None else partner,
+            "§ 20b Abs. 1 Nr. 12 AufenthG",
+        )
+    )
+
+    items = tuple(PointsItem(key, LABELS[key], value, source) for key, value, _, source in rows)
+    return Points(sum(row[1] for row in rows), items, sum(row[2] for row in rows))
+
+
+# --- fixes ------------------------------------------------------------------------------------
+
+
+def _improvements(p: Profile, pts: Points, minimum: int) -> list[tuple[int, Text]]:
+    """Single changes that would add points: (gain, text naming the gain and the new total)."""
+    current = {item.criterion: item.points for item in pts.items}
+    changes: list[tuple[int, Text]] = []  # gain, what would change
+    german_steps = [
+        (level, GERMAN_POINTS[level] - current["german"]) for level in ("A2", "B1", "B2")
+    ]
+    german_steps = [(level, gain) for level, gain in german_steps if gain > 0]
+    if german_steps:
+        reaching = [step for step in german_steps if pts.total + step[1] >= minimum]
+        level, gain = reaching[0] if reaching else german_steps[-1]
+        changes.append((gain, Text(f"Deutsch auf Niveau {level}", f"{level} German")))
+    if current["english"] == 0 and p.english_level is not None:
+        changes.append((1, Text("Englisch auf Niveau C1", "C1 English")))
+    experience = current["experience"]
+    if experience < 2 and pts.total + 2 - experience >= minimum:
+        changes.append(
+            (
+                2 - experience,
+                Text(
+                    "2 Jahre Berufserfahrung in den letzten 5 Jahren",
+                    "2 years of experience in the last 5 years",
+                ),
+            )
+        )
+    elif experience < 3:
+        changes.append(
+            (
+                3 - experience,
+                Text(
+                    "5 Jahre Berufserfahrung in den letzten 7 Jahren",
+                    "5 years of experience in the last 7 years",
+                ),
+            )
+        )
+    if current["partner"] == 0 and p.partner_applies_too is not None:
+        changes.append(
+            (
+                1,
+                Text(
+                    "Eine Partnerin oder ein Partner, die oder der mitbeantragt,",
+                    "A partner applying with you",
+                ),
+            )
+        )
+    result = []
+    for gain, name in changes:
+        total = pts.total + gain
+        word_de, word_en = ("Punkt", "point") if gain == 1 else ("Punkte", "points")
+        result.append(
+            (
+                gain,
+                Text(
+                    f"{name.de} brächte {gain} {word_de} mehr, zusammen {total}.",
+                    f"{name.en} would add {gain} {word_en} and reach {total}.",
+                ),
+            )
+        )
+    return result
+
+
+def _points_fix(p: Profile, pts: Points, minimum: int) -> Text:
+    ideas = _improvements(p, pts, minimum)
+    reaching = [text for gain, text in ideas if pts.total + gain >= minimum]
+    chosen = reaching or [text for _, text in sorted(ideas, key=lambda idea: -idea[0])[:2]]
+    missing = minimum - pts.total
+    head = Text(f"Es fehlen {missing} Punkte.", f"You need {missing} more points.")
+    if missing == 1:
+        head = Text("Es fehlt 1 Punkt.", "You need 1 more point.")
+    return Text(
+        " ".join([head.de, *(text.de for text in chosen)]),
+        " ".join([head.en, *(text.en for text in chosen)]),
+    )
+
+
+# --- checks -----------------------------------------------------------------------------------
+
+
+def _residence(p: Profile) -> Check:
+    rule, source = f"{KEY}.residence", "§ 20a Abs. 4 S. 2 AufenthG"
+    if p.residence is None:
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "Offen ist, wo Sie leben. Mit Duldung oder Gestattung gibt es keine Chancenkarte.",
+                "It is open where you live. There is no Chancenkarte with a Duldung or Gestattung.",
+            ),
+        )
+    if p.residence == "germany_duldung_or_gestattung":
+        return Check(
+            rule,
+            "not_met",
+            source,
+            Text(
+                "Mit einer Duldung oder Aufenthaltsgestattung können Sie keine "
+                "Chancenkarte bekommen.",
+                "With a Duldung or an Aufenthaltsgestattung you cannot get a Chancenkarte.",
+            ),
+        )
+    if p.residence == "germany_residence_permit":
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                "Mit einem Aufenthaltstitel für Ausbildung, Studium oder Arbeit können "
+                "Sie die Chancenkarte in Deutschland beantragen.",
+                "With a residence title for training, study or work you can apply in Germany.",
+            ),
+        )
+    return Check(
+        rule,
+        "met",
+        source,
+        Text(
+            "Sie beantragen die Chancenkarte bei der deutschen Auslandsvertretung.",
+            "You apply at the German mission.",
+        ),
+    )
+
+
+def _skilled_worker_route(p: Profile) -> Check:
+    rule, source = f"{KEY}.skilled_worker_route", "§ 20a Abs. 3 Nr. 1 AufenthG; § 18 Abs. 3"
+    if p.qualification in ("vocational", "academic") and p.recognition == "full":
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                "Ihr Abschluss ist voll anerkannt. Sie sind Fachkraft und brauchen "
+                "weder Punkte noch Sprachnachweis.",
+                "Your qualification is fully recognised. You are a skilled worker and "
+                "need neither points nor a language certificate.",
+            ),
+        )
+    if p.recognition in (None, "pending") and p.qualification in (None, "vocational", "academic"):
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "Mit voll anerkanntem Abschluss bekämen Sie die Chancenkarte ohne "
+                "Punkte. Die Anerkennung ist offen.",
+                "With a fully recognised qualification you would get the card "
+                "without points. Recognition is open.",
+            ),
+        )
+    return Check(
+        rule,
+        "not_met",
+        source,
+        Text(
+            "Ohne voll anerkannten Abschluss zählt nur der Weg über Punkte.",
+            "Without a fully recognised qualification only the points route counts.",
+        ),
+        Text(
+            "Eine volle Anerkennung Ihres Abschlusses.", "Full recognition of your qualification."
+        ),
+    )
+
+
+def _qualification_gate(p: Profile) -> Check:
+    if p.recognition == "partial":
+        return Check(
+            f"{KEY}.qualification",
+            "met",
+            "§ 20b Abs. 1 S. 2 AufenthG",
+            Text(
+                "Ihre Teilanerkennung ersetzt den Nachweis der staatlichen Anerkennung.",
+                "Your partial recognition replaces the proof of state recognition.",
+            ),
+        )
+    return state_recognised_check(KEY, p, "§ 20a Abs. 4 S. 3 AufenthG", it_exempt=False)
+
+
+def _language_gate(p: Profile) -> Check:
+    rule, source = f"{KEY}.language", "§ 20a Abs. 4 S. 3 AufenthG"
+    german, english = p.german_rank, p.english_rank
+    if (german is not None and german >= A1) or (english is not None and english >= B2):
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                "Sie haben Deutsch mindestens auf A1 oder Englisch mindestens auf B2.",
+                "You have German at least at A1 or English at least at B2.",
+            ),
+        )
+    if german is None or english is None:
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "Nötig ist Deutsch auf A1 oder Englisch auf B2. Das ist offen.",
+                "German A1 or English B2 is needed. That is open.",
+            ),
+        )
+    return Check(
+        rule,
+        "not_met",
+        source,
+        Text(
+            "Sie brauchen Deutsch mindestens auf A1 oder Englisch mindestens auf B2.",
+            "You need German at least at A1 or English at least at B2.",
+        ),
+        Text(
+            "Ein Deutschzertifikat A1 oder ein Englischzertifikat B2 öffnet diese Voraussetzung.",
+            "A German A1 or an English B2 certificate opens this requirement.",
+        ),
+    )
+
+
+def _points_check(p: Profile, pts: Points, minimum: int) -> Check:
+    rule = f"{KEY}.points"
+    if pts.total >= minimum:
+        return Check(
+            rule,
+            "met",
+            SOURCE,
+            Text(
+                f"Sie erreichen {pts.total} Punkte (nötig: {minimum}).",
+                f"You reach {pts.total} points (needed: {minimum}).",
+            ),
+        )
+    if pts.potential >= minimum:
+        return Check(
+            rule,
+            "unknown",
+            SOURCE,
+            Text(
+                f"Sie erreichen bisher {pts.total} Punkte (nötig: {minimum}). Mit den "
+                f"offenen Angaben wären bis zu {pts.potential} möglich.",
+                f"So far you reach {pts.total} points (needed: {minimum}). With the "
+                f"open answers up to {pts.potential} are possible.",
+            ),
+            _points_fix(p, pts, minimum),
+        )
+    return Check(
+        rule,
+        "not_met",
+        SOURCE,
+        Text(
+            f"Sie erreichen {pts.total} Punkte, nötig sind {minimum}.",
+            f"You reach {pts.total} points; {minimum} are needed.",
+        ),
+        _points_fix(p, pts, minimum),
+    )
+
+
+def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
+    steps = steps_for(KEY, ctx.on)
+    sum_ = C.summary(
+        steps,
+        Text(
+            "Etwa 2 bis 4 Monate bis zum Visum; die Chancenkarte gilt bis zu 1 Jahr.",
+            "About 2 to 4 months to the visa; the card is valid for up to 1 year.",
+        ),
+        needs_recognition=False,
+        needs_job_offer=False,
+        needs_german=Text(
+            "A1 (oder Englisch B2) im Punkteweg", "A1 (or English B2) on the points route"
+        ),
+    )
+    pts = points(p, ctx)
+    gate = C.free_movement(KEY, p) or C.not_in_force(KEY, ctx)
+    if gate is not None or ctx.min_points is None:
+        blocked = C.blocked(KEY, TITLE, LEGAL_BASIS, gate or _never(), sum_)
+        return _with_points(blocked, pts, None)
+    common = (
+        _residence(p),
+        means_check(KEY, p, ctx, "§ 20a Abs. 4 S. 1 AufenthG; § 2 Abs. 3 AufenthG"),
+    )
+    route_a = (_skilled_worker_route(p),)
+    route_b = (_qualification_gate(p), _language_gate(p), _points_check(p, pts, ctx.min_points))
+    verdict_a, verdict_b = verdict_of(route_a), verdict_of(route_b)
+    route, chosen = ("skilled_worker", route_a)
+    if VERDICT_RANK[verdict_b] > VERDICT_RANK[verdict_a]:
+        route, chosen = ("points", route_b)
+    elif verdict_a == verdict_b == "not_eligible":
+        chosen = route_a + route_b
+    checks = common + chosen
+    verdict = verdict_of(checks)
+    result = PathwayResult(
+        KEY,
+        TITLE,
+        LEGAL_BASIS,
+        verdict,
+        checks,
+        sum_,
+        steps,
+        route=route if verdict != "not_eligible" else None,
+    )
+    return _with_points(result, pts, result.route)
+
+
+def _never() -> Check:
+    return Check(
+        f"{KEY}.in_force",
+        "not_met",
+        "§§ 20a, 20b AufenthG",
+        Text(
+            "Die Chancenkarte gab es am gewählten Datum noch nicht.",
+            "The Chancenkarte did not exist yet on the chosen date.",
+        ),
+    )
+
+
+def _with_points(result: PathwayResult, pts: Points, route: str | None) -> PathwayResult:
+    return PathwayResult(
+        result.key,
+        result.title,
+        result.legal_basis,
+        result.verdict,
+        result.checks,
+        result.summary,
+        result.steps,
+        pts.total,
+        pts.items,
+        None,
+        route,
+    )

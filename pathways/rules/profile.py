@@ -1,0 +1,150 @@
+"""Reading a person's answers (JSON-like mapping) into a typed, validated ``Profile``.
+
+Legal basis: none (input handling). Last checked: 2026-01-15.
+
+Decisions:
+- Every key is optional; a missing key and ``None`` both mean "unknown", except
+  ``asylum_benefits_months_ago``, where ``None`` means "never received" and only a missing key
+  is unknown (the contract's meaning).
+- Keys that are not profile keys are ignored, so answers saved under an older questionnaire and
+  extra fields sent by other tools still evaluate. Wrong types or choices raise ``ProfileError``
+  naming the key.
+- ``occupation_isco`` takes any ISCO-08 code of 1 to 4 digits, or "other"; the questionnaire
+  offers only the groups that matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .questions import COUNTRY_CODES, LEVEL_RANK, QUESTIONS, Question
+from .texts import ProfileError, Text
+
+__all__ = ["NEVER", "Profile", "ProfileError", "parse_profile"]
+
+NEVER = "never"
+_ISCO = re.compile(r"^\d{1,4}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    nationality: str | None = None
+    age: int | None = None
+    residence: str | None = None
+    residence_country: str | None = None
+    # Months since the last AsylbLG payment, NEVER, or None for unknown.
+    asylum_benefits_months_ago: int | str | None = None
+    qualification: str | None = None
+    qualification_state_recognised: bool | None = None
+    recognition: str | None = None
+    regulated_profession: bool | None = None
+    occupation_isco: str | None = None
+    degree_years_ago: int | None = None
+    german_level: str | None = None
+    english_level: str | None = None
+    experience_years_last5: int | None = None
+    experience_years_last7: int | None = None
+    it_experience_years_last7: int | None = None
+    stay_germany_6_months_last5: bool | None = None
+    partner_applies_too: bool | None = None
+    means_secured: bool | None = None
+    job_offer: str | None = None
+    annual_salary_eur: Decimal | None = None
+    temp_agency_work: bool | None = None
+    employer_collective_agreement: bool | None = None
+    employer_suitable_for_training: bool | None = None
+    recognition_partnership_agreement: bool | None = None
+    pension_provision: bool | None = None
+    employer_uses_accelerated_procedure: bool | None = None
+
+    @property
+    def german_rank(self) -> int | None:
+        return None if self.german_level is None else LEVEL_RANK[self.german_level]
+
+    @property
+    def english_rank(self) -> int | None:
+        return None if self.english_level is None else LEVEL_RANK[self.english_level]
+
+
+def _invalid(key: str, de: str, en: str) -> ProfileError:
+    return ProfileError(key, Text(de, en))
+
+
+def _number(question: Question, value: Any) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _invalid(question.id, "Bitte geben Sie eine Zahl an.", "Must be a number.")
+    number = Decimal(str(value))
+    if not number.is_finite():
+        raise _invalid(question.id, "Bitte geben Sie eine Zahl an.", "Must be a number.")
+    if (question.min is not None and number < question.min) or (
+        question.max is not None and number > question.max
+    ):
+        raise ProfileError(
+            question.id,
+            question.range_error
+            or Text(
+                f"Der Wert muss zwischen {question.min} und {question.max} liegen.",
+                f"Must be between {question.min} and {question.max}.",
+            ),
+        )
+    return number
+
+
+def _value(question: Question, value: Any) -> Any:
+    key = question.id
+    if question.kind == "bool":
+        if not isinstance(value, bool):
+            raise _invalid(
+                key, "Bitte antworten Sie mit Ja oder Nein (true/false).", "Must be true or false."
+            )
+        return value
+    if question.kind == "int":
+        number = _number(question, value)
+        if number != number.to_integral_value():
+            raise _invalid(key, "Bitte geben Sie eine ganze Zahl an.", "Must be a whole number.")
+        return int(number)
+    if question.kind == "decimal":
+        return _number(question, value)
+    if not isinstance(value, str):
+        raise _invalid(key, "Bitte geben Sie einen Text an.", "Must be a string.")
+    if question.kind == "country":
+        code = value.upper()
+        if code not in COUNTRY_CODES:
+            raise _invalid(
+                key,
+                "Unbekannter Ländercode (ISO 3166-1 Alpha-2, Kosovo: XK).",
+                "Unknown country code (ISO 3166-1 alpha-2, Kosovo: XK).",
+            )
+        return code
+    if key == "occupation_isco" and (_ISCO.match(value) or value == "other"):
+        return value
+    if value not in question.choice_values:
+        allowed = ", ".join(question.choice_values)
+        raise _invalid(key, f"Erlaubt sind: {allowed}.", f"Must be one of: {allowed}.")
+    return value
+
+
+def parse_profile(data: Any) -> Profile:
+    """A validated ``Profile`` from a mapping of answers; ``ProfileError`` names a bad key."""
+    if isinstance(data, Profile):
+        return data
+    if not isinstance(data, Mapping):
+        raise _invalid(
+            "profile", "Das Profil muss ein JSON-Objekt sein.", "The profile must be a JSON object."
+        )
+    values: dict[str, Any] = {}
+    for question in QUESTIONS:
+        key = question.id
+        if key not in data:
+            continue
+        raw = data[key]
+        if raw is None:
+            if question.null_choice is not None:
+                values[key] = NEVER
+            continue
+        values[key] = _value(question, raw)
+    return Profile(**values)

@@ -1,0 +1,150 @@
+"""Entry for an adaptation training after a notice of partial equivalence (Defizitbescheid).
+
+Legal basis: § 16d Abs. 1 AufenthG (title up to 24 months, at most 3 years; German usually A2;
+side work up to 20 hours a week), § 2 Abs. 3 AufenthG (means). Figures last checked: 2026-01-15.
+"""
+
+from __future__ import annotations
+
+from . import common as C
+from .profile import Profile
+from .recognition_partnership import german_a2_check
+from .results import Check, PathwayResult, verdict_of
+from .steps import steps_for
+from .texts import Text
+
+KEY = "recognition_measures"
+TITLE = Text("Einreise zur Anpassungsqualifizierung", "Entry for adaptation training")
+LEGAL_BASIS = "§ 16d Abs. 1 AufenthG"
+
+
+def _deficit_notice(p: Profile) -> Check:
+    rule, source = f"{KEY}.deficit_notice", "§ 16d Abs. 1 S. 1 AufenthG"
+    status = p.recognition
+    if status == "partial":
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                "Die Anerkennungsstelle hat festgestellt, welche Kenntnisse noch "
+                "fehlen (Defizitbescheid).",
+                "The recognition body has found which skills are still missing "
+                "(notice of deficits).",
+            ),
+        )
+    if status == "full":
+        return Check(
+            rule,
+            "not_met",
+            source,
+            Text(
+                "Ihr Abschluss ist schon voll anerkannt. Sie brauchen keine "
+                "Anpassungsqualifizierung.",
+                "Your qualification is already fully recognised. You need no adaptation training.",
+            ),
+            Text(
+                "Nutzen Sie den Weg als Fachkraft (§ 18a, § 18b AufenthG).",
+                "Use the skilled-worker route (§ 18a, § 18b AufenthG).",
+            ),
+        )
+    fix = Text(
+        "Beantragen Sie die Anerkennung. Stellt die Anerkennungsstelle Lücken fest, "
+        "öffnet sich dieser Weg.",
+        "Apply for recognition. If the recognition body finds gaps, this route opens.",
+    )
+    if status == "pending":
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "Die Anerkennung läuft noch. Dieser Weg setzt einen Bescheid über "
+                "fehlende Kenntnisse voraus.",
+                "Recognition is pending. This route needs a notice of missing skills.",
+            ),
+            fix,
+        )
+    if status is None and p.qualification in (None, "vocational", "academic"):
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "Offen ist, ob ein Bescheid über fehlende Kenntnisse vorliegt.",
+                "It is open whether there is a notice of missing skills.",
+            ),
+            fix,
+        )
+    return Check(
+        rule,
+        "not_met",
+        source,
+        Text(
+            "Dieser Weg setzt einen Bescheid der Anerkennungsstelle über fehlende "
+            "Kenntnisse voraus.",
+            "This route needs a recognition body's notice of missing skills.",
+        ),
+        fix,
+    )
+
+
+def means_check(key: str, p: Profile, ctx: C.Context, source: str) -> Check:
+    rule = f"{key}.means"
+    amount = C.eur(ctx.monthly_means)
+    if p.means_secured is None:
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                f"Offen ist, ob Ihr Lebensunterhalt gesichert ist ({amount.de} im Monat).",
+                f"It is open whether your living costs are covered ({amount.en} a month).",
+            ),
+        )
+    if p.means_secured:
+        return Check(
+            rule,
+            "met",
+            source,
+            Text("Ihr Lebensunterhalt ist gesichert.", "Your living costs are covered."),
+        )
+    return Check(
+        rule,
+        "not_met",
+        source,
+        Text(
+            f"Sie müssen Ihren Lebensunterhalt sichern: {amount.de} im Monat.",
+            f"You must cover your living costs: {amount.en} a month.",
+        ),
+        Text(
+            f"Ein Sperrkonto mit {amount.de} im Monat, eine Verpflichtungserklärung "
+            f"oder ein Einkommen in dieser Höhe.",
+            f"A blocked account with {amount.en} a month, a formal sponsorship or an "
+            f"income of that amount.",
+        ),
+    )
+
+
+def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
+    accelerated = p.employer_uses_accelerated_procedure is True
+    steps = steps_for(KEY, ctx.on, accelerated=accelerated)
+    sum_ = C.summary(
+        steps,
+        Text(
+            "Bescheid bis zu 3 Monate, dann Visum; Aufenthalt bis zu 24 Monate.",
+            "Notice up to 3 months, then visa; stay up to 24 months.",
+        ),
+        needs_recognition=True,
+        needs_job_offer=False,
+        needs_german=Text("A2 (in der Regel)", "A2 (as a rule)"),
+    )
+    gate = C.free_movement(KEY, p) or C.not_in_force(KEY, ctx)
+    if gate is not None:
+        return C.blocked(KEY, TITLE, LEGAL_BASIS, gate, sum_)
+    checks = (
+        _deficit_notice(p),
+        german_a2_check(KEY, p, "§ 16d Abs. 1 S. 3 Nr. 2 AufenthG", usually=True),
+        means_check(KEY, p, ctx, "§ 16d Abs. 1 AufenthG; § 2 Abs. 3 AufenthG"),
+    )
+    return PathwayResult(KEY, TITLE, LEGAL_BASIS, verdict_of(checks), checks, sum_, steps)

@@ -1,0 +1,223 @@
+"""Anerkennungspartnerschaft: work in Germany while the recognition is carried out.
+
+Legal basis: § 16d Abs. 3 AufenthG (in force since 1 March 2024) with § 2a BeschV: S. 1 Nr. 1
+qualification recognised by the issuing state (vocational of at least two years, or a degree),
+Nr. 2 job offer, Nr. 3 agreement, Nr. 4 employer suitable for training, Nr. 5 German at least
+A2; S. 2-3 a non-qualified job in regulated professions with a collective agreement (or a care
+home under § 72 SGB XI). No age-45 rule. Figures last checked: 2026-01-15.
+
+An agreement not yet signed is an open step (possible), not a failure.
+"""
+
+from __future__ import annotations
+
+from . import common as C
+from .experience_route import state_recognised_check
+from .profile import Profile
+from .questions import LEVEL_RANK
+from .results import Check, PathwayResult, verdict_of
+from .steps import steps_for
+from .texts import Text
+
+KEY = "recognition_partnership"
+TITLE = Text("Anerkennungspartnerschaft", "Recognition partnership")
+LEGAL_BASIS = "§ 16d Abs. 3 AufenthG, § 2a BeschV"
+A2 = LEVEL_RANK["A2"]
+
+
+def german_a2_check(key: str, p: Profile, source: str, *, usually: bool = False) -> Check:
+    rule = f"{key}.german_a2"
+    rank = p.german_rank
+    if rank is None:
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "Ihr Deutsch-Niveau ist offen. Nötig ist mindestens A2.",
+                "Your German level is open. At least A2 is needed.",
+            ),
+        )
+    if rank >= A2:
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                f"Sie haben Deutsch auf Niveau {p.german_level} (nötig: A2).",
+                f"You have German at level {p.german_level} (needed: A2).",
+            ),
+        )
+    fix = Text(
+        "Ein Deutschzertifikat A2, z. B. nach einem Sprachkurs (§ 16f AufenthG). Die "
+        "Chancenkarte ist schon mit A1 möglich, wenn Sie 6 Punkte erreichen.",
+        "A German A2 certificate, e.g. after a language course (§ 16f AufenthG). The "
+        "Chancenkarte is possible with A1 if you reach 6 points.",
+    )
+    if usually:
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "In der Regel ist Deutsch auf Niveau A2 nötig. Ob es ohne geht, hängt "
+                "von der Maßnahme ab.",
+                "German at level A2 is usually needed. Whether it works without "
+                "depends on the training.",
+            ),
+            fix,
+        )
+    return Check(
+        rule,
+        "not_met",
+        source,
+        Text(
+            "Sie brauchen Deutsch mindestens auf Niveau A2.",
+            "You need German at least at level A2.",
+        ),
+        fix,
+    )
+
+
+def _job(p: Profile) -> Check:
+    rule = f"{KEY}.job_offer"
+    source = "§ 16d Abs. 3 S. 1 Nr. 2, S. 2-3 AufenthG; § 2a BeschV"
+    if p.job_offer != "unqualified":
+        return C.job_offer(KEY, p, qualified=True, source=source)
+    if p.regulated_profession and p.employer_collective_agreement:
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                "In einem reglementierten Beruf dürfen Sie bei einem tarifgebundenen "
+                "Arbeitgeber zunächst als Hilfskraft arbeiten.",
+                "In a regulated profession you may first work as an assistant for an "
+                "employer with a collective agreement.",
+            ),
+        )
+    if p.regulated_profession is not False and p.employer_collective_agreement is not False:
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "Eine Helfertätigkeit ist nur in reglementierten Berufen bei "
+                "tarifgebundenen Arbeitgebern oder Pflegeeinrichtungen möglich. Das "
+                "ist offen.",
+                "An assistant job is possible only in regulated professions with "
+                "employers bound by collective agreements or care homes. That is "
+                "open.",
+            ),
+        )
+    return Check(
+        rule,
+        "not_met",
+        source,
+        Text(
+            "Die Stelle muss eine qualifizierte Beschäftigung in Ihrem Berufsfeld sein.",
+            "The job must be qualified employment in your occupational field.",
+        ),
+        Text(
+            "Ein Angebot für eine qualifizierte Stelle in Ihrem Beruf.",
+            "An offer for a qualified job in your occupation.",
+        ),
+    )
+
+
+def _employer_suitable(p: Profile) -> Check:
+    rule, source = f"{KEY}.employer_suitable", "§ 16d Abs. 3 S. 1 Nr. 4 AufenthG"
+    if p.employer_suitable_for_training is None:
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "Offen ist, ob der Arbeitgeber Erfahrung mit Ausbildung oder "
+                "Nachqualifizierung hat.",
+                "It is open whether the employer has experience with training.",
+            ),
+        )
+    if p.employer_suitable_for_training:
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                "Der Arbeitgeber ist für Ausbildung oder Nachqualifizierung geeignet.",
+                "The employer is suitable for training or further qualification.",
+            ),
+        )
+    return Check(
+        rule,
+        "not_met",
+        source,
+        Text(
+            "Der Arbeitgeber muss für Ausbildung oder Nachqualifizierung geeignet sein.",
+            "The employer must be suitable for training or further qualification.",
+        ),
+        Text(
+            "Ein Arbeitgeber mit Erfahrung in Ausbildung oder Nachqualifizierung.",
+            "An employer with experience in training.",
+        ),
+    )
+
+
+def _agreement(p: Profile) -> Check:
+    rule, source = f"{KEY}.agreement", "§ 16d Abs. 3 S. 1 Nr. 3 AufenthG"
+    if p.recognition_partnership_agreement:
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                "Sie haben die Vereinbarung zur Anerkennungspartnerschaft geschlossen.",
+                "You have signed the recognition-partnership agreement.",
+            ),
+        )
+    return Check(
+        rule,
+        "unknown",
+        source,
+        Text(
+            "Die Vereinbarung ist noch nicht geschlossen: Sie beantragen die "
+            "Anerkennung spätestens nach der Einreise, der Arbeitgeber ermöglicht die "
+            "Qualifizierung.",
+            "The agreement is not signed yet: you apply for recognition at the latest "
+            "after entry, the employer makes the training possible.",
+        ),
+        Text(
+            "Schließen Sie die Vereinbarung mit dem Arbeitgeber.",
+            "Sign the agreement with the employer.",
+        ),
+    )
+
+
+def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
+    steps = steps_for(KEY, ctx.on, accelerated=p.employer_uses_accelerated_procedure is True)
+    sum_ = C.summary(
+        steps,
+        Text(
+            "Etwa 3 bis 6 Monate bis zur Einreise; Aufenthalt 1 Jahr, bis zu 3 Jahre.",
+            "About 3 to 6 months until entry; stay 1 year, up to 3 years.",
+        ),
+        needs_recognition=False,
+        needs_job_offer=True,
+        needs_german=Text("A2", "A2"),
+    )
+    gate = C.free_movement(KEY, p) or C.not_in_force(KEY, ctx)
+    if gate is not None:
+        return C.blocked(KEY, TITLE, LEGAL_BASIS, gate, sum_)
+    checks = [
+        state_recognised_check(KEY, p, "§ 16d Abs. 3 S. 1 Nr. 1 AufenthG", it_exempt=False),
+        german_a2_check(KEY, p, "§ 16d Abs. 3 S. 1 Nr. 5 AufenthG"),
+        _job(p),
+        _employer_suitable(p),
+        _agreement(p),
+        C.temp_agency(KEY, p),
+    ]
+    stay = C.tolerated_stay(KEY, p)
+    if stay is not None:
+        checks.append(stay)
+    result = tuple(checks)
+    return PathwayResult(KEY, TITLE, LEGAL_BASIS, verdict_of(result), result, sum_, steps)

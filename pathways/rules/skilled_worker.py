@@ -1,0 +1,169 @@
+"""Skilled worker with vocational training or a degree (Fachkraft).
+
+Legal basis: § 18 Abs. 2 and 3, § 18a, § 18b AufenthG; § 39 Abs. 2 AufenthG (BA approval without
+Vorrangprüfung); § 40 Abs. 1 Nr. 2 AufenthG; § 18 Abs. 2 Nr. 5 AufenthG (age 45).
+Figures last checked: 2026-01-15.
+
+Recognition not yet applied for counts as open (possible), not as failed: the recognition is a
+step of the procedure (under § 81a the foreigners' authority starts it). A notice of partial
+equivalence fails the route; § 16d Abs. 1 or the recognition partnership then lead on.
+"""
+
+from __future__ import annotations
+
+from . import common as C
+from .profile import Profile
+from .results import Check, PathwayResult, verdict_of
+from .steps import steps_for
+from .texts import Text
+
+KEY = "skilled_worker"
+TITLE = Text(
+    "Fachkraft mit Berufsausbildung oder Studium",
+    "Skilled worker with vocational training or a degree",
+)
+LEGAL_BASIS = "§§ 18, 18a, 18b AufenthG"
+
+
+def qualification_check(key: str, p: Profile) -> Check:
+    rule, source = f"{key}.qualification", "§ 18 Abs. 3 AufenthG"
+    if p.qualification is None:
+        return Check(
+            rule, "unknown", source, Text("Ihr Abschluss ist offen.", "Your qualification is open.")
+        )
+    if p.qualification in ("vocational", "academic"):
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                "Sie haben eine Berufsausbildung von mindestens 2 Jahren oder ein Studium.",
+                "You have vocational training of at least 2 years or a degree.",
+            ),
+        )
+    return Check(
+        rule,
+        "not_met",
+        source,
+        Text(
+            "Fachkraft ist, wer eine Berufsausbildung von mindestens 2 Jahren oder ein "
+            "Studium hat, das in Deutschland anerkannt ist.",
+            "A skilled worker has vocational training of at least 2 years or a degree "
+            "that is recognised in Germany.",
+        ),
+        Text(
+            "Eine Berufsausbildung von mindestens 2 Jahren oder ein Studium.",
+            "Vocational training of at least 2 years or a degree.",
+        ),
+    )
+
+
+def recognition_check(key: str, p: Profile, source: str) -> Check:
+    rule = f"{key}.recognition"
+    status = p.recognition
+    apply = Text(
+        "Beantragen Sie die Anerkennung (Anerkennungs-Finder) oder prüfen Sie "
+        "Ihren Hochschulabschluss in anabin.",
+        "Apply for recognition (Anerkennungs-Finder) or check your degree in anabin.",
+    )
+    if status == "full":
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                "Ihr Abschluss ist in Deutschland voll anerkannt oder vergleichbar.",
+                "Your qualification is fully recognised or comparable in Germany.",
+            ),
+        )
+    if status == "pending":
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "Die Anerkennung läuft noch. Sie brauchen die volle Gleichwertigkeit.",
+                "Recognition is pending. You need full equivalence.",
+            ),
+        )
+    if status == "partial":
+        return Check(
+            rule,
+            "not_met",
+            source,
+            Text(
+                "Ihr Abschluss ist nur teilweise anerkannt. Sie brauchen die volle "
+                "Gleichwertigkeit.",
+                "Your qualification is only partly recognised. You need full equivalence.",
+            ),
+            Text(
+                "Eine Anpassungsqualifizierung (§ 16d Abs. 1 AufenthG) oder eine "
+                "Anerkennungspartnerschaft schließt die Lücken.",
+                "Adaptation training (§ 16d (1) AufenthG) or a recognition "
+                "partnership closes the gaps.",
+            ),
+        )
+    if status == "none":
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "Ihr Abschluss ist noch nicht anerkannt. Die Anerkennung ist ein "
+                "Schritt vor dem Visum; im beschleunigten Verfahren beantragt sie die "
+                "Ausländerbehörde.",
+                "Your qualification is not recognised yet. Recognition is a step "
+                "before the visa; in the accelerated procedure the foreigners' "
+                "authority applies for it.",
+            ),
+            apply,
+        )
+    return Check(
+        rule,
+        "unknown",
+        source,
+        Text(
+            "Offen ist, ob Ihr Abschluss in Deutschland anerkannt ist.",
+            "It is open whether your qualification is recognised in Germany.",
+        ),
+        apply,
+    )
+
+
+def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
+    accelerated = p.employer_uses_accelerated_procedure is True
+    steps = steps_for(KEY, ctx.on, accelerated=accelerated)
+    sum_ = C.summary(
+        steps,
+        Text(
+            "Etwa 2 Monate Vorbereitung, dann höchstens etwa 4 Monate für Anerkennung und Visum.",
+            "About 2 months of preparation, then at most about 4 months for recognition and visa.",
+        )
+        if accelerated
+        else Text(
+            "Etwa 4 bis 8 Monate: Anerkennung bis zu 3 Monate, dann Termin und Visum.",
+            "About 4 to 8 months: recognition up to 3 months, then appointment and visa.",
+        ),
+        needs_recognition=True,
+        needs_job_offer=True,
+    )
+    gate = C.free_movement(KEY, p) or C.not_in_force(KEY, ctx)
+    if gate is not None:
+        return C.blocked(KEY, TITLE, LEGAL_BASIS, gate, sum_)
+    checks = [
+        qualification_check(KEY, p),
+        recognition_check(KEY, p, "§ 18 Abs. 2 Nr. 4 AufenthG; §§ 18a, 18b AufenthG"),
+        C.job_offer(
+            KEY, p, qualified=True, source="§ 18 Abs. 2 Nr. 1 AufenthG; § 2 Abs. 12b AufenthG"
+        ),
+        C.regulated(KEY, p, recognition_is_a_step=True),
+        C.temp_agency(KEY, p),
+    ]
+    for extra in (
+        C.age45(KEY, p, ctx, source="§ 18 Abs. 2 Nr. 5 AufenthG"),
+        C.tolerated_stay(KEY, p),
+    ):
+        if extra is not None:
+            checks.append(extra)
+    result = tuple(checks)
+    return PathwayResult(KEY, TITLE, LEGAL_BASIS, verdict_of(result), result, sum_, steps)
