@@ -12,6 +12,17 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
+@pytest.fixture(autouse=True)
+def _live_server_serves_static_files_by_name(request, settings):
+    """The live server's static handler finds files by their source names, so browser tests
+    use unhashed names (and get the real CSS, which axe's contrast checks need). Hashed,
+    compressed files are tested through gunicorn in tests/foundation."""
+    if request.node.get_closest_marker("browser"):
+        settings.STORAGES = settings.STORAGES | {
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+        }
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

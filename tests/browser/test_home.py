@@ -25,3 +25,11 @@ def test_the_skip_link_is_the_first_stop_for_keyboard_users(live_server, page):
     assert focused == "Zum Inhalt springen"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_the_stylesheet_reaches_the_browser(live_server, page):
+    page.goto(live_server.url + "/")
+    header_colour = page.evaluate(
+        "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
+    )
+    assert header_colour == "rgb(11, 79, 138)"
