@@ -5,4 +5,11 @@ from pathways.views import questionnaire
 app_name = "questionnaire"
 urlpatterns = [
     path("", questionnaire.start, name="start"),
+    path("q/<slug:question_id>/", questionnaire.question, name="question"),
+    path("review/", questionnaire.review, name="review"),
+    path("result/", questionnaire.result, name="result"),
+    path("save/", questionnaire.save, name="save"),
+    path("resume/", questionnaire.resume, name="resume"),
+    path("r/<str:code>/", questionnaire.reopen, name="reopen"),
+    path("delete/", questionnaire.delete, name="delete"),
 ]

@@ -1,7 +1,222 @@
+"""Views of the questionnaire "Welcher Weg passt zu mir?".
+
+Thin views: the flow (``pathways.questionnaire.Flow``) rebuilds the person's state from the
+answers in the session; the views parse, ask the flow, and render. With htmx, a question page
+answers with its ``question`` partial only; without JavaScript every step is POST, redirect,
+GET.
+"""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+from django_htmx.http import HttpResponseClientRedirect
+
+from pathways.forms.questionnaire import AnswerForm, CodeForm, initial_answer
+from pathways.questionnaire import (
+    KEPT,
+    Flow,
+    countries,
+    find_saved,
+    language,
+    pathways_in_order,
+    rules_date,
+    saved_or_404,
+)
+
+GET_POST = require_http_methods(["GET", "POST"])
+
+
+def _url(step: str | None) -> str:
+    """The URL of a question id, of "review", or of the start page (None)."""
+    if step is None:
+        return reverse("questionnaire:start")
+    if step == "review":
+        return reverse("questionnaire:review")
+    return reverse("questionnaire:question", args=[step])
+
+
+def _next_url(flow: Flow) -> str:
+    return _url(flow.current.id if flow.current else "review")
+
+
+def _page(request, template, context, *, partial=None, status=200):
+    """The full page, or for htmx (not a history restore) only its partial, URL pushed."""
+    fragment = bool(partial and request.htmx and not request.htmx.history_restore_request)
+    name = f"{template}#{partial}" if fragment else template
+    response = render(request, name, {**context, "fragment": fragment}, status=status)
+    if fragment and request.method == "GET":
+        response["HX-Push-Url"] = request.get_full_path()
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _question_page(request, flow, question, form, *, status=200, notice=None):
+    number, total = flow.position(question)
+    title = question.label.get(language())
+    context = {
+        "title": f"{_('Error:')} {title}" if form.message or notice else title,
+        "question": question,
+        "form": form,
+        "typed": form.typed,
+        "number": number,
+        "total": total,
+        "back_url": _url(flow.back(question)),
+        "back_is_question": flow.back(question) not in (None, "review"),
+        "action": _url(question.id),
+        "countries": countries(language()) if question.kind == "country" else (),
+        "notice": notice,
+    }
+    return _page(request, "questionnaire/question.html", context, partial="question", status=status)
 
 
 @login_not_required
+@require_safe
 def start(request):
-    return render(request, "questionnaire/start.html")
+    flow = Flow(request)
+    return render(
+        request,
+        "questionnaire/start.html",
+        {"flow": flow, "next_url": _next_url(flow), "kept": KEPT},
+    )
+
+
+@login_not_required
+@never_cache
+@GET_POST
+def question(request, question_id):
+    flow = Flow(request)
+    asked = flow.question(question_id)
+    if not flow.reachable(asked):
+        if request.method == "GET":
+            return redirect(_next_url(flow))
+        return _out_of_order(request, flow)
+    initial = {"answer": initial_answer(asked, flow.answers)}
+    form = AnswerForm(asked, request.POST if request.method == "POST" else None, initial=initial)
+    if form.is_bound and form.is_valid():
+        flow.answer(asked, form.cleaned_data["value"])
+        if request.htmx and flow.complete:
+            return HttpResponseClientRedirect(_next_url(flow))
+        return redirect(_next_url(flow))
+    return _question_page(request, flow, asked, form, status=form.status if form.is_bound else 200)
+
+
+def _out_of_order(request, flow):
+    """A post to a question that is not (or no longer) asked: say so, show the current one."""
+    notice = _(
+        "This question is not asked yet or no longer applies to you. "
+        "Your answers so far are kept; please continue here."
+    )
+    if flow.complete:
+        context = {"notice": notice, "next_url": _next_url(flow)}
+        return _page(
+            request, "questionnaire/out_of_order.html", context, partial="question", status=409
+        )
+    current = flow.current
+    form = AnswerForm(current, initial={"answer": ""})
+    return _question_page(request, flow, current, form, status=409, notice=notice)
+
+
+@login_not_required
+@never_cache
+@require_safe
+def review(request):
+    flow = Flow(request)
+    if not flow.complete or not flow.started:
+        return redirect(_next_url(flow))
+    return render(request, "questionnaire/review.html", {"rows": flow.rows(), "flow": flow})
+
+
+@login_not_required
+@never_cache
+@require_safe
+def result(request):
+    flow = Flow(request)
+    if not flow.complete or not flow.started:
+        return redirect(_next_url(flow))
+    evaluation = flow.evaluate(language())
+    context = {
+        "pathways": pathways_in_order(evaluation),
+        "flow": flow,
+        "rules_date": rules_date(evaluation),
+        "rules_version": evaluation["rules_version"],
+    }
+    return render(request, "questionnaire/result.html", context)
+
+
+@login_not_required
+@never_cache
+@GET_POST
+def save(request):
+    flow = Flow(request)
+    if request.method == "POST" and flow.started:
+        flow.save(language())
+        return redirect("questionnaire:save")
+    saved = flow.saved()
+    if saved is None:
+        return redirect("questionnaire:start")
+    link = request.build_absolute_uri(reverse("questionnaire:reopen", args=[saved.code]))
+    return render(
+        request,
+        "questionnaire/saved.html",
+        {"saved": saved, "link": link, "flow": flow, "kept": KEPT},
+    )
+
+
+@login_not_required
+@never_cache
+@GET_POST
+def resume(request):
+    form = CodeForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        saved = find_saved(form.cleaned_data["code"])
+        if saved is not None:
+            return redirect("questionnaire:reopen", code=saved.code)
+        form.add_error(
+            "code",
+            _(
+                "We found no saved answers for this code. Check the code; "
+                "codes expire after %(code_days)s days."
+            )
+            % KEPT,
+        )
+    status = 400 if form.is_bound else 200
+    return render(request, "questionnaire/resume.html", {"form": form}, status=status)
+
+
+@login_not_required
+@never_cache
+@GET_POST
+def reopen(request, code):
+    saved = saved_or_404(code)
+    if request.method == "POST":
+        flow = Flow(request)
+        flow.reopen(saved)
+        return redirect(_next_url(flow) if not flow.complete else "questionnaire:result")
+    context = {
+        "saved": saved,
+        "pathways": pathways_in_order(saved.result or {}),
+        "result": saved.result,
+        "answered": len(saved.answers or {}),
+    }
+    return render(request, "questionnaire/reopen.html", context)
+
+
+@login_not_required
+@never_cache
+@GET_POST
+def delete(request):
+    flow = Flow(request)
+    if request.method == "POST":
+        code = request.POST.get("code", "")
+        saved = find_saved(code) if code else None
+        if saved is not None:
+            saved.delete()
+        flow.delete()
+        messages.success(request, _("Your answers have been deleted."))
+        return redirect("questionnaire:start")
+    return render(request, "questionnaire/delete.html", {"flow": flow})

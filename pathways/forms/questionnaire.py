@@ -1,0 +1,106 @@
+"""Forms of the questionnaire: one answer to one question, and a resume code.
+
+The answer is parsed by the question's own definition (``parse_answer``); the form adds what a
+web page needs: a required answer, the "I don't know" and "never" buttons, and refusing posts
+that no page of ours sends (extra or repeated fields, choices not offered).
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from pathways.questionnaire import language
+from pathways.rules.questions import Question, parse_answer
+from pathways.rules.texts import ProfileError
+
+# Answers picked from a list: a value the list does not offer was not sent by our page.
+PICKED = frozenset({"choice", "bool", "country"})
+FIELDS = frozenset({"csrfmiddlewaretoken", "answer", "special"})
+SPECIAL = {"unknown": "allow_unknown", "never": "null_choice"}
+
+REQUIRED = {
+    "choice": _("Select an answer."),
+    "bool": _("Select yes or no."),
+    "country": _("Select a country from the list."),
+    "int": _("Enter a number."),
+    "decimal": _("Enter an amount."),
+}
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(required=False, max_length=100, strip=True)
+    special = forms.CharField(required=False, max_length=20)
+
+    def __init__(self, question: Question, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+        self.tampered = False
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            self.tampered = self.question.kind in PICKED
+            return data
+        unexpected = set(self.data) - FIELDS
+        repeated = [name for name in FIELDS if len(self.data.getlist(name)) > 1]
+        special = data.get("special") or ""
+        if unexpected or repeated or (special and not self._offers(special)):
+            self.tampered = True
+            raise forms.ValidationError(
+                _("This answer was not sent by our form. Please answer again."), code="forged"
+            )
+        if special:
+            data["value"] = None
+        elif not data.get("answer"):
+            self.add_error("answer", REQUIRED[self.question.kind])
+        else:
+            try:
+                data["value"] = parse_answer(self.question, data["answer"])
+            except ProfileError as error:
+                self.tampered = self.question.kind in PICKED
+                self.add_error("answer", error.message.get(language()))
+        return data
+
+    @property
+    def status(self) -> int:
+        """400 for a post our page cannot send, 422 for a person's mistake (shown again)."""
+        return 400 if self.tampered else 422
+
+    def _offers(self, special: str) -> bool:
+        attribute = SPECIAL.get(special)
+        return attribute is not None and bool(getattr(self.question, attribute))
+
+    @property
+    def message(self) -> str | None:
+        """The one error of this form, for the summary and beside the field."""
+        errors = self.errors.get("answer") or self.non_field_errors()
+        return errors[0] if errors else None
+
+    @property
+    def typed(self) -> str:
+        """What the person typed or chose, to show it again (an error) or first (a change)."""
+        if self.is_bound:
+            return self.data.get("answer", "")
+        return self.initial.get("answer", "")
+
+
+def initial_answer(question: Question, answers: dict) -> str:
+    """A stored answer as the value of the form's field; "unknown" for "I don't know"."""
+    if question.id not in answers:
+        return ""
+    value = answers[question.id]
+    if value is None:
+        return "unknown" if question.kind in ("choice", "bool") else ""
+    if question.kind == "bool":
+        return "yes" if value else "no"
+    if isinstance(value, float) and value == int(value):
+        return str(int(value))
+    return str(value)
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Your code"),
+        max_length=20,
+        help_text=_("8 letters and digits, for example 7KQ4M2XD."),
+        error_messages={"required": _("Enter your code.")},
+    )

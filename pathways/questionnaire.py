@@ -1,0 +1,302 @@
+"""The questionnaire flow "Welcher Weg passt zu mir?": answers in the session, replayed.
+
+Questions and routing are data (``pathways.rules.questions``); this module keeps the answers
+in the server-side session (never in the URL: residence status and benefits are sensitive),
+rebuilds the state from them on every request, and saves them behind a short code. It knows
+no rule: which question comes next, and which answers still apply after a change, is what the
+question definitions say.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from django.http import Http404
+from django.utils import formats, timezone
+from django.utils.translation import get_language, gettext
+
+from pathways.models import CODE_ALPHABET, SavedAnswers
+from pathways.rules import questions as Q
+from pathways.rules.profile import parse_profile
+from pathways.rules.texts import ProfileError
+
+SESSION_KEY = "questionnaire"
+# Answers in the session go after an hour without activity (a shared library computer); saved
+# answers behind a code after 30 days. The privacy note on the start page states both.
+ANSWERS_KEPT = timedelta(hours=1)
+CODE_KEPT = timedelta(days=30)
+KEPT = {"answers_minutes": int(ANSWERS_KEPT.total_seconds() // 60), "code_days": CODE_KEPT.days}
+
+VERDICT_RANK = {"eligible": 0, "possible": 1, "not_eligible": 2}
+
+
+def language() -> str:
+    return (get_language() or "de")[:2]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the check page "Ihre Angaben prüfen"."""
+
+    question: Q.Question
+    value: str
+
+
+class Flow:
+    """A person's walk through the questionnaire, rebuilt from the answers in the session."""
+
+    def __init__(self, request):
+        self.session = request.session
+        self.anonymous = not request.user.is_authenticated
+        state = self.session.get(SESSION_KEY) or {}
+        if time.time() - state.get("touched", 0) > ANSWERS_KEPT.total_seconds():
+            state = {}
+        self.answers: dict[str, Any] = Q.prune(state.get("answers") or {})
+        self.code: str | None = state.get("code")
+
+    # --- where the person stands ---------------------------------------------------------
+
+    @property
+    def started(self) -> bool:
+        return bool(self.answers)
+
+    @property
+    def current(self) -> Q.Question | None:
+        return Q.next_question(self.answers)
+
+    @property
+    def complete(self) -> bool:
+        return self.current is None
+
+    def question(self, question_id: str) -> Q.Question:
+        try:
+            return Q.QUESTIONS_BY_ID[question_id]
+        except KeyError:
+            raise Http404(gettext("There is no such question.")) from None
+
+    def reachable(self, question: Q.Question) -> bool:
+        """Asked for this person and either answered or the next one: nothing skipped."""
+        if not question.asked_when(self.answers):
+            return False
+        return question.id in self.answers or question == self.current
+
+    def position(self, question: Q.Question) -> tuple[int, int]:
+        """ "Question x of about y": y is the longest walk still possible, so it only shrinks."""
+        ids = [item.id for item in Q.relevant_questions(self.answers)]
+        number = ids.index(question.id) + 1 if question.id in ids else len(ids)
+        return number, max(number, longest_walk(self.answers))
+
+    def back(self, question: Q.Question) -> str | None:
+        """The question before this one for this person; None before the first question.
+
+        Once every question is answered, the person is changing an answer from the check
+        page, and "back" leads there (the view turns "review" into its URL).
+        """
+        if self.complete:
+            return "review"
+        previous = None
+        for item in Q.relevant_questions(self.answers):
+            if item.id == question.id:
+                return previous
+            previous = item.id
+        return previous
+
+    def rows(self) -> list[Row]:
+        return [
+            Row(question, display(question, self.answers[question.id]))
+            for question in Q.relevant_questions(self.answers)
+            if question.id in self.answers
+        ]
+
+    # --- changes -------------------------------------------------------------------------
+
+    def answer(self, question: Q.Question, value: Any) -> None:
+        """Record an answer; answers that no longer apply go, later ones that still do stay."""
+        self.answers = Q.prune({**self.answers, question.id: value})
+        self._store()
+
+    def replace(self, answers: dict[str, Any], code: str | None = None) -> None:
+        self.answers = Q.prune(answers)
+        self.code = code
+        self._store()
+
+    def clear(self) -> None:
+        self.answers, self.code = {}, None
+        self.session.pop(SESSION_KEY, None)
+
+    def _store(self) -> None:
+        self.session[SESSION_KEY] = {
+            "answers": self.answers,
+            "code": self.code,
+            "touched": time.time(),
+        }
+        if self.anonymous:
+            # The whole session row ends with the answers; a counsellor's login is left alone.
+            self.session.set_expiry(int(ANSWERS_KEPT.total_seconds()))
+
+    # --- result, saving and reopening ---------------------------------------------------
+
+    def evaluate(self, lang: str, on: date | None = None) -> dict[str, Any]:
+        from pathways.rules.engine import evaluate
+
+        return evaluate(parse_profile(self.answers), on=on or timezone.localdate()).to_dict(lang)
+
+    def save(self, lang: str) -> SavedAnswers:
+        """Keep the answers (and the result, when complete) behind a code for ``CODE_KEPT``."""
+        SavedAnswers.objects.expired().delete()
+        saved = SavedAnswers.objects.active().filter(code=self.code).first() if self.code else None
+        saved = saved or SavedAnswers()
+        result = self.evaluate(lang) if self.complete else None
+        saved.answers = self.answers
+        saved.result = result
+        saved.rules_version = result["rules_version"] if result else ""
+        saved.evaluated_on = date.fromisoformat(result["on"]) if result else None
+        saved.language = lang
+        saved.expires_at = timezone.now() + CODE_KEPT
+        saved.save()
+        self.code = saved.code
+        self._store()
+        return saved
+
+    def saved(self) -> SavedAnswers | None:
+        if not self.code:
+            return None
+        return SavedAnswers.objects.active().filter(code=self.code).first()
+
+    def reopen(self, saved: SavedAnswers) -> None:
+        self.replace(valid_answers(saved.answers), code=saved.code)
+
+    def delete(self) -> None:
+        """ "Delete my answers": the session's and those saved behind its code."""
+        if self.code:
+            SavedAnswers.objects.filter(code=self.code).delete()
+        self.clear()
+
+
+def _candidates(question: Q.Question) -> list[Any]:
+    """Answers that may open different later questions (a few numbers stand for a range)."""
+    values: list[Any] = [None]
+    if question.kind == "bool":
+        values += [True, False]
+    elif question.kind == "country":
+        values += ["BA", "IN"]
+    elif question.kind in ("int", "decimal"):
+        low, high = question.min or 0, question.max or 0
+        values += list(range(low, high + 1)) if high - low <= 10 else [low, (low + high) // 2, high]
+    else:
+        values += list(question.choice_values)
+    return values
+
+
+def longest_walk(answers: dict[str, Any]) -> int:
+    """How many questions this person may still be asked in all: the walk, greedily choosing
+    at each unanswered question the answer that keeps the most questions open."""
+    walked = dict(answers)
+    while (question := Q.next_question(walked)) is not None:
+        walked[question.id] = max(
+            _candidates(question),
+            key=lambda value: len(Q.relevant_questions({**walked, question.id: value})),
+        )
+    return len(Q.relevant_questions(walked))
+
+
+def valid_answers(answers: Any) -> dict[str, Any]:
+    """Answers that still parse under today's questions (a code may be weeks old)."""
+    if not isinstance(answers, dict):
+        return {}
+    kept = {}
+    for key, value in answers.items():
+        if key in Q.QUESTIONS_BY_ID:
+            try:
+                parse_profile({key: value})
+            except ProfileError:
+                continue
+            kept[key] = value
+    return kept
+
+
+def normalise_code(raw: str) -> str:
+    """A code as typed: spaces and dashes dropped; O, I and L read as 0, 1 and 1 (Crockford)."""
+    code = raw.strip().upper().replace(" ", "").replace("-", "")
+    return code.translate(str.maketrans("OIL", "011"))
+
+
+def find_saved(raw: str) -> SavedAnswers | None:
+    code = normalise_code(raw)
+    if not code or len(code) > 12 or any(char not in CODE_ALPHABET for char in code):
+        return None
+    return SavedAnswers.objects.active().filter(code=code).first()
+
+
+def saved_or_404(raw: str) -> SavedAnswers:
+    saved = find_saved(raw)
+    if saved is None:
+        raise Http404(gettext("There are no saved answers for this code, or they have expired."))
+    return saved
+
+
+# --- presenting answers and results ----------------------------------------------------------
+
+
+def display(question: Q.Question, value: Any) -> str:
+    """An answer as the person would say it, in the current language."""
+    lang = language()
+    if value is None:
+        if question.null_choice is not None:
+            return question.null_choice.get(lang)
+        return gettext("I don't know")
+    if question.kind == "bool":
+        return gettext("Yes") if value else gettext("No")
+    if question.kind == "country":
+        return country_names(lang).get(value, value)
+    if question.kind in ("int", "decimal"):
+        number = formats.number_format(
+            value,
+            decimal_pos=0 if value == int(value) else 2,
+            use_l10n=True,
+            force_grouping=question.kind == "decimal",
+        )
+        return f"{number} {question.unit.get(lang)}" if question.unit else number
+    for choice in question.choices:
+        if choice.value == value:
+            return choice.label.get(lang)
+    return str(value)
+
+
+@lru_cache(maxsize=4)
+def countries(lang: str) -> tuple[tuple[str, str], ...]:
+    """(code, name) of every country, sorted by its name in ``lang``."""
+    return tuple(
+        sorted(((c.value, c.label.get(lang)) for c in Q.COUNTRIES), key=lambda item: item[1])
+    )
+
+
+@lru_cache(maxsize=4)
+def country_names(lang: str) -> dict[str, str]:
+    return dict(countries(lang))
+
+
+def rules_date(result: dict[str, Any]) -> date | None:
+    try:
+        return date.fromisoformat(str(result.get("on")))
+    except ValueError:
+        return None
+
+
+def pathways_in_order(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """The pathways of a result, open ones first, each with its key."""
+    from pathways.rules.engine import PATHWAY_KEYS
+
+    # A JSON column sorts the keys of a saved result: the engine's order is restored here.
+    found = result.get("pathways") or {}
+    keys = [key for key in PATHWAY_KEYS if key in found]
+    keys += sorted(key for key in found if key not in PATHWAY_KEYS)
+    items = [{"key": key, **found[key]} for key in keys]
+    for item in items:
+        via = found.get(item.get("via") or "")
+        item["via_title"] = via.get("title") if via else None
+    return sorted(items, key=lambda item: VERDICT_RANK.get(item.get("verdict"), 3))

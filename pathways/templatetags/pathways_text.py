@@ -1,0 +1,50 @@
+"""Template filters for what the rules return: bilingual texts, durations and fees."""
+
+from django import template
+from django.utils import formats
+from django.utils.translation import get_language, gettext, ngettext
+
+register = template.Library()
+
+UNITS = {
+    "calendar_days": lambda n: ngettext("%(count)s day", "%(count)s days", n),
+    "working_days": lambda n: ngettext("%(count)s working day", "%(count)s working days", n),
+    "weeks": lambda n: ngettext("%(count)s week", "%(count)s weeks", n),
+    "months": lambda n: ngettext("%(count)s month", "%(count)s months", n),
+}
+
+
+@register.filter
+def text(value) -> str:
+    """A rules ``Text`` in the current language (German when in doubt)."""
+    if value is None:
+        return ""
+    return value.get(get_language() or "de")
+
+
+@register.filter
+def duration(value) -> str:
+    """A step's duration from the engine's dict: "2 Wochen", "3 working days"."""
+    if not value:
+        return ""
+    amount = value.get("amount", 0)
+    label = UNITS.get(value.get("unit"))
+    return label(amount) % {"count": amount} if label else str(amount)
+
+
+def _amount(value: int) -> str:
+    return formats.number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def euros(value) -> str:
+    """A fee range from the engine's dict ({min_eur, max_eur} or {min, max}): "100-600 €"."""
+    if not value:
+        return ""
+    low = value.get("min_eur", value.get("min", 0))
+    high = value.get("max_eur", value.get("max", low))
+    if not low and not high:
+        return gettext("no fees")
+    if low == high:
+        return gettext("%(amount)s €") % {"amount": _amount(low)}
+    return gettext("%(low)s to %(high)s €") % {"low": _amount(low), "high": _amount(high)}
