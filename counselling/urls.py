@@ -1,8 +1,16 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from counselling import views
 
 app_name = "counselling"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("clients/", views.client_search, name="client_search"),
+    path("clients/<str:code>/", views.client_detail, name="client"),
+    path("clients/<str:code>/follow-up/", views.follow_up, name="follow_up"),
+    path("consultations/new/", views.first_consultation, name="first_consultation"),
+    path("lookup/countries/", views.country_options, name="country_options"),
+    path("lookup/occupations/", views.occupation_options, name="occupation_options"),
+    path("figures/", views.figures, name="figures"),
+    re_path(r"^figures/(?P<key>[a-z_]+)\.(?P<extension>csv|xlsx)$", views.export, name="export"),
 ]

@@ -1,5 +1,227 @@
-from django.shortcuts import render
+"""Counselling views: thin; scoping comes from the QuerySets, writes from ``services``."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from counselling import exports, questionnaire, reference, reports
+from counselling.forms import (
+    ClientForm,
+    ClientSearchForm,
+    ConsultationForm,
+    FiguresForm,
+    RecognitionUpdateForm,
+)
+from counselling.models import (
+    AccessAction,
+    AccessLog,
+    Client,
+    Network,
+    Occupation,
+    normalise_code,
+    role_of,
+)
+from counselling.services import new_submission_token, record_consultation
 
 
+def with_role(*, counsellor_only: bool):
+    """Passes the user's ``StaffRole``; without a (fitting) role, a 403 page that says why."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            role = role_of(request.user)
+            if role is None or (counsellor_only and not role.is_counsellor):
+                return render(request, "counselling/no_access.html", {"role": role}, status=403)
+            return view(request, role, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def _htmx_render(request, template: str, partial: str, context: dict, status: int = 200):
+    name = (
+        f"{template}#{partial}"
+        if request.htmx and not request.htmx.history_restore_request
+        else template
+    )
+    response = render(request, name, context, status=status)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_safe
 def dashboard(request):
-    return render(request, "counselling/dashboard.html")
+    role = role_of(request.user)
+    return render(
+        request, "counselling/dashboard.html", {"role": role, "search": ClientSearchForm()}
+    )
+
+
+@require_safe
+@with_role(counsellor_only=True)
+def client_search(request, role):
+    form = ClientSearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    clients = list(Client.objects.visible_to(request.user).code_starts_with(query)[:20])
+    if len(clients) == 1 and clients[0].code == normalise_code(query) and not request.htmx:
+        return redirect("counselling:client", code=clients[0].code)
+    if query:
+        AccessLog.objects.record(request.user, AccessAction.SEARCH, detail=query)
+    context = {"form": form, "query": query, "clients": clients}
+    return _htmx_render(request, "counselling/client_search.html", "results", context)
+
+
+@require_safe
+@with_role(counsellor_only=True)
+def client_detail(request, role, code):
+    client = get_object_or_404(Client.objects.visible_to(request.user), code=normalise_code(code))
+    AccessLog.objects.record(request.user, AccessAction.VIEW, client)
+    history = client.consultations.history()
+    return render(request, "counselling/client_detail.html", {"client": client, "history": history})
+
+
+def _imported(request):
+    raw = request.POST.get("questionnaire_code") or request.GET.get("questionnaire", "")
+    found = questionnaire.find(raw) if raw.strip() else None
+    return raw.strip(), found
+
+
+def _import_context(raw_code, imported):
+    error = _("No questionnaire with this code was found, or it has expired.")
+    return {"imported": imported, "raw_code": raw_code,
+            "import_error": error if raw_code and not imported else ""}  # fmt: skip
+
+
+def _status(request, raw_code, imported) -> int:
+    """400 for a form with errors, 404 for a questionnaire code that finds nothing."""
+    if request.method == "POST":
+        return 400
+    return 404 if raw_code and not imported else 200
+
+
+def _consultation_form(request, imported):
+    initial = {"submission_token": new_submission_token()}
+    if imported:
+        initial["questionnaire_code"] = imported.code
+    return ConsultationForm(request.POST or None, initial=initial)
+
+
+@require_http_methods(["GET", "POST"])
+@with_role(counsellor_only=True)
+def first_consultation(request, role):
+    raw_code, imported = _imported(request)
+    defaults = (
+        questionnaire.client_defaults(imported.answers, timezone.localdate()) if imported else {}
+    )
+    client_form = ClientForm(request.POST or None, initial=defaults, prefix="client")
+    form = _consultation_form(request, imported)
+    if request.method == "POST" and client_form.is_valid() and form.is_valid():
+        consultation = record_consultation(
+            role=role, client=client_form.save(commit=False), consultation=form.save(commit=False),
+            topics=form.cleaned_data["topics"], token=form.cleaned_data["submission_token"],
+            imported=imported,
+        )  # fmt: skip
+        messages.success(request, _("The first consultation has been saved."))
+        return redirect("counselling:client", code=consultation.client.code)
+    context = {"client_form": client_form, "form": form, "form_list": [client_form, form],
+               **_import_context(raw_code, imported)}  # fmt: skip
+    status = _status(request, raw_code, imported)
+    return render(request, "counselling/consultation_form.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@with_role(counsellor_only=True)
+def follow_up(request, role, code):
+    client = get_object_or_404(Client.objects.visible_to(request.user), code=normalise_code(code))
+    raw_code, imported = _imported(request)
+    client_form = RecognitionUpdateForm(request.POST or None, instance=client, prefix="client")
+    form = _consultation_form(request, imported)
+    if request.method == "POST" and client_form.is_valid() and form.is_valid():
+        record_consultation(
+            role=role, client=client_form.save(commit=False), consultation=form.save(commit=False),
+            topics=form.cleaned_data["topics"], token=form.cleaned_data["submission_token"],
+            imported=imported,
+        )  # fmt: skip
+        messages.success(request, _("The follow-up consultation has been saved."))
+        return redirect("counselling:client", code=client.code)
+    AccessLog.objects.record(request.user, AccessAction.VIEW, client)
+    context = {"client": client, "client_form": client_form, "form": form,
+               "form_list": [client_form, form], "history": client.consultations.history(),
+               **_import_context(raw_code, imported)}  # fmt: skip
+    status = _status(request, raw_code, imported)
+    return render(request, "counselling/consultation_form.html", context, status=status)
+
+
+@require_safe
+@with_role(counsellor_only=True)
+def country_options(request, role):
+    text = (
+        request.GET.get("q")
+        or request.GET.get("client-nationality")
+        or request.GET.get("client-qualification_country", "")
+    )
+    options = [country.name for country in reference.countries_matching(text)]
+    return render(request, "counselling/lookup.html#country-options", {"options": options})
+
+
+@require_safe
+@with_role(counsellor_only=True)
+def occupation_options(request, role):
+    text = request.GET.get("q") or request.GET.get("client-reference_occupation", "")
+    options = [o.name for o in Occupation.objects.matching(text)[:12]] if text.strip() else []
+    return render(request, "counselling/lookup.html#occupation-options", {"options": options})
+
+
+def _scope(request, role):
+    """The networks whose figures are asked for: one (by slug) or all the role may see."""
+    reportable = Network.objects.reportable_by(request.user)
+    slug = request.GET.get("network", "")
+    if slug and slug != "all":
+        return reportable.filter(pk=get_object_or_404(reportable, slug=slug).pk), slug
+    if role.suppresses_small_cells:
+        return reportable, "all"
+    return reportable, reportable.values_list("slug", flat=True).first() or ""
+
+
+@require_safe
+@with_role(counsellor_only=False)
+def figures(request, role):
+    networks, slug = _scope(request, role)
+    form = FiguresForm(request.GET)
+    result = None
+    if form.is_valid():
+        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+        result = reports.figures(networks, start, end, suppressed=role.suppresses_small_cells)
+    choices = Network.objects.reportable_by(request.user).order_by("-valid_from", "short_name")
+    context = {"form": form, "form_list": [form], "figures": result, "role": role, "slug": slug,
+               "choices": choices}  # fmt: skip
+    return _htmx_render(
+        request, "counselling/figures.html", "figures", context, 200 if result else 400
+    )
+
+
+@require_safe
+@with_role(counsellor_only=False)
+def export(request, role, key, extension):
+    networks, _slug = _scope(request, role)
+    form = FiguresForm(request.GET)
+    if not form.is_valid():
+        return render(request, "counselling/figures.html", {"form": form, "role": role}, status=400)
+    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    result = reports.figures(networks, start, end, suppressed=role.suppresses_small_cells)
+    tables = result.tables if key == "all" else [t for t in result.tables if t.key == key]
+    if not tables or (extension == "csv" and key == "all"):
+        raise Http404
+    if extension == "csv":
+        return exports.csv_response(result, tables[0])
+    return exports.xlsx_response(result, tables, key)

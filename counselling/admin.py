@@ -1,0 +1,98 @@
+"""Admin for the reference data (networks, centres, topics, occupations) and roles.
+
+Client records and consultations are read-only here and the access log cannot be changed: the
+admin is for the programme's reference data, not a back door to client data.
+"""
+
+from django.contrib import admin
+
+from counselling.models import (
+    AccessLog,
+    Centre,
+    Client,
+    Consultation,
+    Network,
+    Occupation,
+    StaffRole,
+    Topic,
+)
+
+
+class CentreInline(admin.TabularInline):
+    model = Centre
+    extra = 0
+
+
+@admin.register(Network)
+class NetworkAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "kind", "states", "valid_from", "valid_until", "confidence"]
+    list_filter = ["kind", "states"]
+    search_fields = ["name", "short_name", "states", "coordinator"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    inlines = [CentreInline]
+
+
+@admin.register(Centre)
+class CentreAdmin(admin.ModelAdmin):
+    list_display = ["name", "city", "network"]
+    list_filter = ["network"]
+    search_fields = ["name", "city"]
+    list_select_related = ["network"]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name_de", "name_en", "service_line", "position", "active"]
+    list_filter = ["service_line", "active"]
+    list_editable = ["position", "active"]
+
+
+@admin.register(Occupation)
+class OccupationAdmin(admin.ModelAdmin):
+    list_display = ["name_de", "name_en", "isco", "regulated"]
+    list_filter = ["regulated"]
+    search_fields = ["name_de", "name_en", "isco"]
+
+
+@admin.register(StaffRole)
+class StaffRoleAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "network", "centre"]
+    list_filter = ["role", "network"]
+    autocomplete_fields = ["user"]
+    list_select_related = ["user", "network", "centre"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Client)
+class ClientAdmin(ReadOnlyAdmin):
+    list_display = ["code", "network", "created_at"]
+    list_filter = ["network"]
+    search_fields = ["code"]
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(ReadOnlyAdmin):
+    list_display = ["date", "client", "network", "service_line", "is_first"]
+    list_filter = ["network", "service_line", "is_first"]
+    search_fields = ["client__code"]
+    date_hierarchy = "date"
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(ReadOnlyAdmin):
+    list_display = ["at", "user", "action", "client_code", "detail"]
+    list_filter = ["action"]
+    search_fields = ["client_code", "user__username"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False

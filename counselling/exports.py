@@ -1,0 +1,68 @@
+"""CSV and XLSX downloads of the figures' tables, with the same cells as the page."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from counselling.reports import Figures, Table
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def filename(figures: Figures, key: str, extension: str) -> str:
+    scope = figures.networks[0].slug if len(figures.networks) == 1 else "all-networks"
+    return f"iq-{key}-{scope}-{figures.start:%Y%m%d}-{figures.end:%Y%m%d}.{extension}"
+
+
+def _rows(table: Table):
+    yield [table.label_header, *table.columns]
+    for label, cells in table.rows:
+        yield [label, *(cell.export_value for cell in cells)]
+
+
+def _download(content, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def csv_response(figures: Figures, table: Table) -> HttpResponse:
+    buffer = io.StringIO()
+    # A byte order mark lets spreadsheet programs read the umlauts as UTF-8.
+    buffer.write("\ufeff")
+    csv.writer(buffer).writerows(_rows(table))
+    return _download(
+        buffer.getvalue(), "text/csv; charset=utf-8", filename(figures, table.key, "csv")
+    )
+
+
+def _sheet(workbook: Workbook, figures: Figures, table: Table, first: bool):
+    sheet = workbook.active if first else workbook.create_sheet()
+    sheet.title = table.key[:31]
+    sheet.append([table.title])
+    sheet["A1"].font = Font(bold=True)
+    networks = ", ".join(network.short_name for network in figures.networks)
+    sheet.append([_("Period"), f"{figures.start:%d.%m.%Y} \N{EN DASH} {figures.end:%d.%m.%Y}"])
+    sheet.append([_("Networks"), networks])
+    sheet.append([])
+    for row in _rows(table):
+        sheet.append(row)
+    for cell in sheet[5]:
+        cell.font = Font(bold=True)
+    sheet.column_dimensions["A"].width = 48
+
+
+def xlsx_response(figures: Figures, tables: list[Table], key: str) -> HttpResponse:
+    workbook = Workbook()
+    for index, table in enumerate(tables):
+        _sheet(workbook, figures, table, first=index == 0)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _download(buffer.getvalue(), XLSX, filename(figures, key, "xlsx"))

@@ -1,0 +1,303 @@
+"""Forms for logging consultations, finding clients and choosing figures.
+
+Defaults are set so that an ordinary Erstberatung needs few keystrokes: today, recognition
+counselling, in person, German, 45 minutes. Countries and occupations are typed as names in
+German or English (an htmx type-ahead suggests them; without JavaScript the name alone works).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from counselling import reference
+from counselling.models import (
+    Client,
+    Consultation,
+    Occupation,
+    Referral,
+    ServiceLine,
+    Topic,
+)
+
+YES_NO_UNKNOWN = [("yes", _("Yes")), ("no", _("No")), ("", _("Not known"))]
+EARLIEST_DATE = datetime.date(2015, 1, 1)
+
+
+def _yes_no(value):
+    return {"yes": True, "no": False}.get(value)
+
+
+class NullBooleanRadio(forms.TypedChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=YES_NO_UNKNOWN,
+            coerce=_yes_no,
+            empty_value=None,
+            required=False,
+            widget=forms.RadioSelect,
+            **kwargs,
+        )
+
+    def prepare_value(self, value):
+        return {True: "yes", False: "no"}.get(value, value or "")
+
+
+def _type_ahead(url_name: str, datalist: str) -> dict:
+    """htmx attributes that refresh a datalist's suggestions while the person types."""
+    return {
+        "hx-get": reverse_lazy(url_name),
+        "hx-trigger": "input changed delay:200ms",
+        "hx-target": f"#{datalist}",
+        "hx-swap": "outerHTML",
+        "hx-sync": "this:replace",
+    }
+
+
+class CountryInput(forms.TextInput):
+    """Shows a stored country code as its name; a typed name stays as typed."""
+
+    def format_value(self, value):
+        if value and str(value).upper() in reference.countries():
+            return reference.country_name(str(value).upper())
+        return super().format_value(value)
+
+
+class CountryField(forms.CharField):
+    default_error_messages = {
+        "unknown": _("Enter a country by its name, for example Syrien or Syria."),
+    }
+
+    def __init__(self, *, datalist: str, **kwargs):
+        attrs = {
+            "list": datalist,
+            "autocomplete": "off",
+            "spellcheck": "false",
+            **_type_ahead("counselling:country_options", datalist),
+        }
+        super().__init__(required=False, widget=CountryInput(attrs=attrs), **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return ""
+        code = reference.find_country(value)
+        if code is None:
+            raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
+        return code
+
+
+class OccupationInput(forms.TextInput):
+    def format_value(self, value):
+        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+            occupation = Occupation.objects.filter(pk=value).first()
+            return occupation.name if occupation else ""
+        return super().format_value(value)
+
+
+class OccupationField(forms.CharField):
+    default_error_messages = {
+        "unknown": _("Choose an occupation from the list, or leave the field empty."),
+    }
+
+    def __init__(self, **kwargs):
+        attrs = {
+            "list": "occupation-options",
+            "autocomplete": "off",
+            **_type_ahead("counselling:occupation_options", "occupation-options"),
+        }
+        super().__init__(required=False, widget=OccupationInput(attrs=attrs), **kwargs)
+
+    def prepare_value(self, value):
+        return value.pk if isinstance(value, Occupation) else value
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        exact = Occupation.objects.filter(name_de__iexact=value) | Occupation.objects.filter(
+            name_en__iexact=value
+        )
+        candidates = list(exact[:2]) or list(Occupation.objects.matching(value)[:2])
+        if len(candidates) != 1:
+            raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
+        return candidates[0]
+
+
+def _language_choices():
+    return [(language.code, language.name) for language in reference.languages().values()]
+
+
+class ClientForm(forms.ModelForm):
+    nationality = CountryField(label=_("Nationality"), datalist="country-options")
+    qualification_country = CountryField(
+        label=_("Country where the qualification was acquired"), datalist="country-options"
+    )
+    flight_background = NullBooleanRadio(label=_("Flight background"))
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    reference_occupation = OccupationField(
+        label=_("Reference occupation"),
+        help_text=_("The German occupation the qualification is compared with (Referenzberuf)."),
+    )
+    occupation_regulated = NullBooleanRadio(
+        label=_("Is the occupation regulated in Germany?"),
+        help_text=_("Left at “Not known”, the reference occupation decides."),
+    )
+
+    class Meta:
+        model = Client
+        fields = [
+            "birth_year",
+            "gender",
+            "nationality",
+            "qualification_country",
+            "residence_status",
+            "entry_year",
+            "flight_background",
+            "languages",
+            "reference_occupation",
+            "occupation_regulated",
+            "recognition_outcome",
+        ]
+        widgets = {
+            "gender": forms.RadioSelect,
+            "recognition_outcome": forms.RadioSelect,
+            "birth_year": forms.NumberInput(attrs={"class": "input--short"}),
+            "entry_year": forms.NumberInput(attrs={"class": "input--short"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].choices = _language_choices()
+        this_year = timezone.localdate().year
+        limits = {"birth_year": (this_year - 100, this_year - 14), "entry_year": (1950, this_year)}
+        for name, (lowest, highest) in limits.items():
+            field = self.fields[name]
+            field.validators += [MinValueValidator(lowest), MaxValueValidator(highest)]
+            field.widget.attrs.update(min=lowest, max=highest)
+
+    def clean(self):
+        data = super().clean()
+        occupation = data.get("reference_occupation")
+        if data.get("occupation_regulated") is None and occupation is not None:
+            data["occupation_regulated"] = occupation.regulated
+        return data
+
+
+class RecognitionUpdateForm(forms.ModelForm):
+    class Meta:
+        model = Client
+        fields = ["recognition_outcome"]
+        widgets = {"recognition_outcome": forms.RadioSelect}
+
+
+class ConsultationForm(forms.ModelForm):
+    referrals = forms.MultipleChoiceField(
+        label=_("Referred to"),
+        choices=Referral.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    submission_token = forms.CharField(required=False, widget=forms.HiddenInput)
+    questionnaire_code = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Consultation
+        fields = [
+            "date",
+            "service_line",
+            "channel",
+            "language",
+            "duration_minutes",
+            "topics",
+            "referrals",
+            "next_steps",
+            "note",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "service_line": forms.RadioSelect,
+            "channel": forms.RadioSelect,
+            "language": forms.Select,
+            "duration_minutes": forms.NumberInput(attrs={"class": "input--short"}),
+            "topics": forms.CheckboxSelectMultiple,
+            "next_steps": forms.Textarea(attrs={"rows": 2}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "note": _("No names or contact details: the client is recorded by code only."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].widget.choices = _language_choices()
+        self.fields["topics"].queryset = Topic.objects.filter(active=True)
+        self.fields["duration_minutes"].min_value = 5
+        self.fields["duration_minutes"].max_value = 600
+        self.fields["duration_minutes"].widget.attrs.update(min=5, max=600, step=5)
+        if not self.is_bound and not self.instance.pk:
+            self.initial.setdefault("date", timezone.localdate())
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        if date < EARLIEST_DATE:
+            raise forms.ValidationError(_("The date must be in 2015 or later."))
+        return date
+
+    def clean_duration_minutes(self):
+        minutes = self.cleaned_data["duration_minutes"]
+        if not 5 <= minutes <= 600:
+            raise forms.ValidationError(_("Enter a duration between 5 and 600 minutes."))
+        return minutes
+
+    def clean_language(self):
+        language = self.cleaned_data["language"]
+        if language not in reference.languages():
+            raise forms.ValidationError(_("Choose a language from the list."))
+        return language
+
+    def topic_groups(self):
+        """The topic checkboxes grouped by service line, for one fieldset each."""
+        line_of = dict(Topic.objects.filter(active=True).values_list("pk", "service_line"))
+        groups = {line: [] for line in ServiceLine.values}
+        for checkbox in self["topics"]:
+            groups[line_of[int(str(checkbox.data["value"]))]].append(checkbox)
+        labels = dict(ServiceLine.choices)
+        return [(line, labels[line], boxes) for line, boxes in groups.items() if boxes]
+
+
+class ClientSearchForm(forms.Form):
+    q = forms.CharField(label=_("Client code"), required=False, max_length=20)
+
+
+class FiguresForm(forms.Form):
+    """The period of the figures; without dates, this calendar year up to today."""
+
+    start = forms.DateField(
+        label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(
+        label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, data):
+        today = timezone.localdate()
+        period = {"start": f"{today.year}-01-01", "end": today.isoformat()}
+        given = {key: data[key] for key in ("start", "end") if data.get(key)}
+        super().__init__({**period, **given})
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            self.add_error("end", _("The end of the period must be after its start."))
+        return data

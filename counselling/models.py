@@ -1,0 +1,543 @@
+"""Counselling records of the IQ networks: who counsels where, pseudonymous clients, their
+consultations, and who looked at which client when.
+
+Roles (decided here): a user's role in the counselling app is one ``StaffRole`` row.
+- counsellor: works at one centre; sees and records the clients of the centre's network and
+  sees that network's figures.
+- coordinator: coordinates one network; sees that network's figures, no client records.
+- programme: programme-wide (e.g. the Vernetzungsprojekt); sees all networks' figures in
+  aggregate, with cells under ``SMALL_CELL`` people suppressed, and no client records.
+A user without a role (even a superuser) sees nothing in the app; the Django admin is apart.
+
+Scoping lives in the QuerySets (``Client.objects.visible_to(user)``,
+``Network.objects.reportable_by(user)``): views start from them, never from ``.all()``.
+
+Erstberatung/Folgeberatung: a client belongs to one network, so a client's first individual
+consultation (by date, then entry order) is its Erstberatung in that network and later ones are
+Folgeberatungen. ``Consultation.is_first`` is derived by ``services`` after every write, never
+typed by hand; group sessions have no client and ``is_first`` None.
+"""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+# Crockford's base32 without I, L, O, U, as for the questionnaire codes.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CLIENT_CODE_PREFIX = "K"
+# Fewer people than this in a cell are shown as "< 5" to the programme-wide role.
+SMALL_CELL = 5
+
+
+def new_client_code() -> str:
+    return CLIENT_CODE_PREFIX + "".join(secrets.choice(CODE_ALPHABET) for _ in range(7))
+
+
+def normalise_code(raw: str) -> str:
+    """What a person typed (spaces, hyphens, lower case, O for 0, I/L for 1) as a stored code."""
+    cleaned = "".join(raw.split()).replace("-", "").upper()
+    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+
+
+class BilingualName(models.Model):
+    """Reference data that the programme edits in the admin, named in German and English."""
+
+    name_de = models.CharField(_("name (German)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if translation.get_language() == "en" else self.name_de
+
+
+class NetworkKind(models.TextChoices):
+    STATE = "state", _("State network (Landesnetzwerk, 2015-2022)")
+    REGIONAL = "regional", _("Regional integration network (2023-2028)")
+
+
+class NetworkQuerySet(models.QuerySet):
+    def valid_on(self, day: datetime.date):
+        return self.filter(Q(valid_from__lte=day) | Q(valid_from__isnull=True)).filter(
+            Q(valid_until__gte=day) | Q(valid_until__isnull=True)
+        )
+
+    def current(self):
+        return self.valid_on(timezone.localdate())
+
+    def reportable_by(self, user):
+        """Networks whose figures ``user`` may see: their own, or all for the programme role."""
+        role = role_of(user)
+        if role is None:
+            return self.none()
+        if role.role == Role.PROGRAMME:
+            return self.all()
+        return self.filter(pk=role.network_id)
+
+
+class Network(models.Model):
+    """An IQ network with its period of validity; the programme adds and renames them."""
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=NetworkKind.choices)
+    states = models.CharField(_("federal states"), max_length=200, blank=True)
+    coordinator = models.CharField(_("coordinating organisation"), max_length=300, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    confidence = models.CharField(_("confidence of the source"), max_length=16, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    sources = models.TextField(_("sources"), blank=True)
+
+    objects = NetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        ordering = ["-valid_from", "short_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_until__gte=models.F("valid_from")),
+                name="network_validity_in_order",
+            )
+        ]
+
+    def __str__(self):
+        return self.short_name
+
+
+class Centre(models.Model):
+    """A counselling centre (Beratungsstelle) of a network."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.PROTECT, related_name="centres", verbose_name=_("network")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("counselling centre")
+        verbose_name_plural = _("counselling centres")
+        ordering = ["network", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "name"], name="centre_name_per_network")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.network})"
+
+
+class Role(models.TextChoices):
+    COUNSELLOR = "counsellor", _("Counsellor")
+    COORDINATOR = "coordinator", _("Network coordinator")
+    PROGRAMME = "programme", _("Programme-wide")
+
+
+class StaffRole(models.Model):
+    """A user's one role in the counselling app (see the module docstring).
+
+    A counsellor has a centre (and its network), a coordinator a network, the programme role
+    neither.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="counselling_role",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    network = models.ForeignKey(
+        Network, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("network")
+    )
+    centre = models.ForeignKey(
+        Centre, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("centre")
+    )
+
+    class Meta:
+        verbose_name = _("counselling role")
+        verbose_name_plural = _("counselling roles")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(role="counsellor", centre__isnull=False, network__isnull=False)
+                    | Q(role="coordinator", centre__isnull=True, network__isnull=False)
+                    | Q(role="programme", centre__isnull=True, network__isnull=True)
+                ),
+                name="staff_role_has_its_place",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.get_role_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.centre_id:
+            self.network_id = self.centre.network_id
+        super().save(*args, **kwargs)
+
+    @property
+    def is_counsellor(self) -> bool:
+        return self.role == Role.COUNSELLOR
+
+    @property
+    def suppresses_small_cells(self) -> bool:
+        return self.role == Role.PROGRAMME
+
+
+def role_of(user) -> StaffRole | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.counselling_role
+    except StaffRole.DoesNotExist:
+        return None
+
+
+class ServiceLine(models.TextChoices):
+    RECOGNITION = "recognition", _("Recognition and qualification counselling")
+    FAIR_INTEGRATION = "fair_integration", _("Fair Integration (labour and social law)")
+    EMPLOYERS = "employers", _("Skilled immigration (employers)")
+
+
+class Topic(BilingualName):
+    """A consultation topic; for Faire Integration these are the Beratungsanlässe."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    service_line = models.CharField(_("service line"), max_length=20, choices=ServiceLine.choices)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    active = models.BooleanField(_("offered in forms"), default=True)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["service_line", "position", "code"]
+
+
+class OccupationQuerySet(models.QuerySet):
+    def matching(self, text: str):
+        text = text.strip()
+        return (
+            self.filter(Q(name_de__icontains=text) | Q(name_en__icontains=text)) if text else self
+        )
+
+
+class Occupation(BilingualName):
+    """A reference occupation (Referenzberuf) and whether it is regulated in Germany."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    isco = models.CharField(_("ISCO-08 code"), max_length=4, blank=True)
+    regulated = models.BooleanField(_("regulated in Germany"), default=False)
+
+    objects = OccupationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reference occupation")
+        verbose_name_plural = _("reference occupations")
+        ordering = ["name_de"]
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("female")
+    MALE = "male", _("male")
+    DIVERSE = "diverse", _("diverse")
+    NOT_STATED = "not_stated", _("not stated")
+
+
+class ResidenceStatus(models.TextChoices):
+    ABROAD = "abroad", _("Lives abroad")
+    EU = "eu", _("EU freedom of movement")
+    GERMAN = "german", _("German citizen")
+    RESIDENCE_PERMIT = "residence_permit", _("Residence permit")
+    SETTLEMENT_PERMIT = "settlement_permit", _("Settlement permit")
+    TEMPORARY_PROTECTION = "temporary_protection", _("Temporary protection (§ 24 AufenthG)")
+    ASYLUM_PENDING = "asylum_pending", _("Permission to stay during asylum procedure")
+    TOLERATED = "tolerated", _("Tolerated stay (Duldung)")
+    VISA = "visa", _("Visa or visa-free stay")
+    UNKNOWN = "unknown", _("Not known")
+
+
+class RecognitionOutcome(models.TextChoices):
+    NOT_APPLIED = "not_applied", _("Not applied for")
+    OPEN = "open", _("Applied, open")
+    FULL = "full", _("Full equivalence")
+    PARTIAL = "partial", _("Partial equivalence")
+    REJECTED = "rejected", _("Rejected")
+
+
+class ClientQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The clients whose records ``user`` may open: a counsellor's own network only."""
+        role = role_of(user)
+        if role is None or not role.is_counsellor:
+            return self.none()
+        return self.filter(network_id=role.network_id)
+
+    def with_code(self, raw: str):
+        return self.filter(code=normalise_code(raw))
+
+    def code_starts_with(self, raw: str):
+        code = normalise_code(raw)
+        return self.filter(code__startswith=code) if code else self.none()
+
+
+class Client(models.Model):
+    """A person counselled, pseudonymous: a generated code, no name."""
+
+    code = models.CharField(_("client code"), max_length=12, unique=True, default=new_client_code)
+    network = models.ForeignKey(
+        Network, on_delete=models.PROTECT, related_name="clients", verbose_name=_("network")
+    )
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    gender = models.CharField(
+        _("gender"), max_length=16, choices=Gender.choices, default=Gender.NOT_STATED
+    )
+    nationality = models.CharField(_("nationality"), max_length=2, blank=True)
+    qualification_country = models.CharField(
+        _("country where the qualification was acquired"), max_length=2, blank=True
+    )
+    residence_status = models.CharField(
+        _("residence status"),
+        max_length=24,
+        choices=ResidenceStatus.choices,
+        default=ResidenceStatus.UNKNOWN,
+    )
+    entry_year = models.PositiveSmallIntegerField(_("year of entry"), null=True, blank=True)
+    flight_background = models.BooleanField(_("flight background"), null=True, blank=True)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    reference_occupation = models.ForeignKey(
+        Occupation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("reference occupation"),
+    )
+    occupation_regulated = models.BooleanField(_("regulated occupation"), null=True, blank=True)
+    recognition_outcome = models.CharField(
+        _("recognition"),
+        max_length=16,
+        choices=RecognitionOutcome.choices,
+        default=RecognitionOutcome.NOT_APPLIED,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ClientQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("client")
+        verbose_name_plural = _("clients")
+        indexes = [models.Index(fields=["network", "code"])]
+
+    def __str__(self):
+        return self.code
+
+
+class ConsultationFormat(models.TextChoices):
+    INDIVIDUAL = "individual", _("Individual")
+    GROUP = "group", _("Group")
+
+
+class Channel(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    PHONE = "phone", _("By telephone")
+    EMAIL = "email", _("By e-mail")
+    VIDEO = "video", _("By video")
+    SOCIAL_MEDIA = "social_media", _("Social media")
+
+
+class Referral(models.TextChoices):
+    RECOGNITION_AUTHORITY = "recognition_authority", _("Recognition authority")
+    EMPLOYMENT_AGENCY = "employment_agency", _("Federal Employment Agency (BA)")
+    JOBCENTER = "jobcenter", _("Jobcenter")
+    FOREIGNERS_OFFICE = "foreigners_office", _("Foreigners office (ABH)")
+    QUALIFICATION = "qualification", _("Qualification provider")
+    LANGUAGE_COURSE = "language_course", _("Language course")
+    FAIR_INTEGRATION = "fair_integration", _("Fair Integration counselling")
+    OTHER = "other", _("Other")
+
+
+class ConsultationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        role = role_of(user)
+        if role is None or not role.is_counsellor:
+            return self.none()
+        return self.filter(network_id=role.network_id)
+
+    def for_network(self, network):
+        return self.filter(network=network)
+
+    def for_networks(self, networks):
+        return self.filter(network__in=networks)
+
+    def in_period(self, start: datetime.date, end: datetime.date):
+        return self.filter(date__gte=start, date__lte=end)
+
+    def individual(self):
+        return self.filter(format=ConsultationFormat.INDIVIDUAL)
+
+    def group_sessions(self):
+        return self.filter(format=ConsultationFormat.GROUP)
+
+    def first_consultations(self):
+        return self.filter(is_first=True)
+
+    def follow_ups(self):
+        return self.filter(is_first=False)
+
+    def history(self):
+        return (
+            self.select_related("counsellor", "centre")
+            .prefetch_related("topics")
+            .order_by("-date", "-created_at")
+        )
+
+
+class Consultation(models.Model):
+    """One consultation at a centre; individual ones belong to a client."""
+
+    client = models.ForeignKey(
+        Client,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="consultations",
+        verbose_name=_("client"),
+    )
+    # The centre's network, copied so that scoping and figures need no join.
+    network = models.ForeignKey(
+        Network, on_delete=models.PROTECT, related_name="+", verbose_name=_("network")
+    )
+    centre = models.ForeignKey(Centre, on_delete=models.PROTECT, verbose_name=_("centre"))
+    counsellor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("counsellor"),
+    )
+    date = models.DateField(_("date"))
+    is_first = models.BooleanField(_("first consultation"), null=True, editable=False)
+    service_line = models.CharField(
+        _("service line"),
+        max_length=20,
+        choices=ServiceLine.choices,
+        default=ServiceLine.RECOGNITION,
+    )
+    format = models.CharField(
+        _("format"),
+        max_length=12,
+        choices=ConsultationFormat.choices,
+        default=ConsultationFormat.INDIVIDUAL,
+    )
+    participants = models.PositiveIntegerField(_("participants"), default=1)
+    channel = models.CharField(
+        _("channel"), max_length=16, choices=Channel.choices, default=Channel.IN_PERSON
+    )
+    language = models.CharField(_("language of the consultation"), max_length=3, default="de")
+    duration_minutes = models.PositiveSmallIntegerField(_("duration in minutes"), default=45)
+    topics = models.ManyToManyField(Topic, blank=True, verbose_name=_("topics"))
+    referrals = models.JSONField(_("referred to"), default=list, blank=True)
+    next_steps = models.TextField(_("next steps"), blank=True)
+    note = models.TextField(_("note"), blank=True)
+    questionnaire_code = models.CharField(_("questionnaire code"), max_length=12, blank=True)
+    questionnaire_answers = models.JSONField(_("questionnaire answers"), null=True, blank=True)
+    questionnaire_result = models.JSONField(_("questionnaire result"), null=True, blank=True)
+    questionnaire_rules_version = models.CharField(
+        _("rules version of the result"), max_length=32, blank=True
+    )
+    # One per rendered form: a second POST of the same form finds the first consultation.
+    # NULL, not "", for rows written without a form (demo data), so that uniqueness holds.
+    submission_token = models.CharField(  # noqa: DJ001
+        max_length=64, unique=True, null=True, editable=False
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    objects = ConsultationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+        indexes = [
+            models.Index(fields=["network", "date"]),
+            models.Index(fields=["client", "date"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(format="group") | Q(client__isnull=False),
+                name="individual_consultation_has_client",
+            ),
+            models.CheckConstraint(condition=Q(participants__gte=1), name="participants_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.client or self.get_format_display()}"
+
+    @property
+    def kind_label(self) -> str:
+        if self.is_first is None:
+            return _("Group session")
+        return _("First consultation") if self.is_first else _("Follow-up consultation")
+
+
+class AccessAction(models.TextChoices):
+    VIEW = "view", _("viewed")
+    CREATE = "create", _("created")
+    UPDATE = "update", _("added a consultation")
+    SEARCH = "search", _("searched")
+
+
+class AccessLogQuerySet(models.QuerySet):
+    def record(self, user, action: str, client: Client | None = None, detail: str = ""):
+        return self.create(
+            user=user,
+            action=action,
+            client=client,
+            client_code=client.code if client else "",
+            detail=detail[:200],
+        )
+
+
+class AccessLog(models.Model):
+    """Who opened which client's data, when and how; kept when the client is deleted."""
+
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    action = models.CharField(_("action"), max_length=12, choices=AccessAction.choices)
+    client = models.ForeignKey(
+        Client, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("client")
+    )
+    client_code = models.CharField(_("client code"), max_length=12, blank=True)
+    detail = models.CharField(_("detail"), max_length=200, blank=True)
+
+    objects = AccessLogQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action} {self.client_code}"

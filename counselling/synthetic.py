@@ -1,0 +1,243 @@
+"""Realistic synthetic consultations for demos and benchmarks, from the distributions in
+``fixtures/counselling_distributions.json`` (derived from the programme's published figures).
+
+Written in batches with ``bulk_create`` so that a million consultations fit in memory and time:
+clients first, then their consultations (the first one marked Erstberatung, the later ones
+Folgeberatungen, as ``services.derive_first_consultation`` would), then the topic links.
+Employer consultations are not generated: their clients are firms, not people.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import itertools
+import json
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from counselling.models import (
+    Centre,
+    Client,
+    Consultation,
+    ConsultationFormat,
+    Network,
+    Occupation,
+    ServiceLine,
+    Topic,
+    new_client_code,
+)
+
+DISTRIBUTIONS = settings.BASE_DIR / "fixtures" / "counselling_distributions.json"
+MAX_FOLLOW_UPS = 12
+
+
+def load_distributions() -> dict:
+    with open(DISTRIBUTIONS, encoding="utf-8") as file:
+        return json.load(file)
+
+
+class Weighted:
+    def __init__(self, pairs):
+        pairs = list(pairs)
+        self.values = [value for value, _weight in pairs]
+        self.cumulative = list(itertools.accumulate(weight for _value, weight in pairs))
+
+    def pick(self, rng: random.Random):
+        # Cumulative weights computed once: random.choices would redo them on every call.
+        return self.values[bisect.bisect(self.cumulative, rng.random() * self.cumulative[-1])]
+
+    def sample(self, rng: random.Random, k: int) -> list:
+        picked = []
+        while len(picked) < min(k, len(self.values)):
+            value = self.pick(rng)
+            if value not in picked:
+                picked.append(value)
+        return picked
+
+
+@dataclass
+class Plan:
+    """Where and when the synthetic consultations fall."""
+
+    networks: list[Network]
+    start: datetime.date
+    end: datetime.date
+
+    def window(self, network: Network) -> tuple[datetime.date, datetime.date]:
+        return (
+            max(self.start, network.valid_from or self.start),
+            min(self.end, network.valid_until or self.end),
+        )
+
+
+class Generator:
+    def __init__(self, plan: Plan, seed: int = 0):
+        self.plan = plan
+        self.rng = random.Random(seed)
+        self.d = load_distributions()
+
+    @cached_property
+    def pickers(self) -> dict[str, Weighted]:
+        d = self.d
+        occupations = dict(Occupation.objects.values_list("code", "pk"))
+        topics = dict(Topic.objects.values_list("code", "pk"))
+
+        def by_pk(pks, key):
+            return Weighted((pks.get(code), w) for code, w in d[key]["weights"] if code in pks)
+
+        lines = d["service_lines_percent"]["weights"]
+        return {
+            "nationality": Weighted(d["nationalities_percent"]["weights"]),
+            "occupation": Weighted(
+                (occupations.get(code), w) for code, w in d["occupations_percent"]["weights"]
+            ),
+            "line": Weighted((line, w) for line, w in lines if line != ServiceLine.EMPLOYERS),
+            "recognition_topics": by_pk(topics, "recognition_topics"),
+            "fair_integration_topics": by_pk(topics, "fair_integration_reasons"),
+            "channel": Weighted(d["channels_percent"]["weights"]),
+            "outcome": Weighted(d["recognition_outcomes_percent"]["weights"]),
+            "gender": Weighted(d["gender_percent"]["weights"]),
+            "network": Weighted(self._network_weights()),
+        }  # fmt: skip
+
+    def _network_weights(self):
+        state_weights = dict(self.d["state_network_people_2015_2022"]["weights"])
+        usual = sorted(state_weights.values())[len(state_weights) // 2]
+        for network in self.plan.networks:
+            start, end = self.plan.window(network)
+            states = [s.strip() for s in network.states.split(",") if s.strip()] or [""]
+            weight = sum(state_weights.get(state, usual) for state in states) / len(states)
+            sharing = sum(1 for other in self.plan.networks if other.states == network.states)
+            yield network, weight / sharing * max((end - start).days + 1, 0)
+
+    @cached_property
+    def centres(self) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = {}
+        for network in self.plan.networks:
+            pks = list(network.centres.values_list("pk", flat=True))
+            if not pks:
+                city = network.states.split(",")[0].strip() or network.short_name
+                pks = [Centre.objects.create(network=network, name=f"IQ Beratung {city}").pk]
+            found[network.pk] = pks
+        return found
+
+    def _day(self, start: datetime.date, end: datetime.date) -> datetime.date:
+        return start + datetime.timedelta(days=self.rng.randint(0, (end - start).days))
+
+    def _client(self, network: Network, first_day: datetime.date) -> Client:
+        rng, p = self.rng, self.pickers
+        nationality = p["nationality"].pick(rng)
+        refugee = nationality in {"SY", "AF", "IQ", "ER", "IR", "SO", "UA"} and rng.random() < 0.6
+        refugee = refugee or rng.random() < self.d["flight_background_share"]["value"] / 4
+        occupation = p["occupation"].pick(rng)
+        return Client(
+            code=new_client_code(),
+            network=network,
+            birth_year=first_day.year - rng.randint(20, 58),
+            gender=p["gender"].pick(rng),
+            nationality=nationality,
+            qualification_country=nationality if nationality != "DE" else "",
+            residence_status=rng.choice(
+                ["residence_permit", "settlement_permit", "abroad", "eu", "temporary_protection"]
+            ),
+            entry_year=first_day.year - rng.randint(0, 8),
+            flight_background=refugee,
+            languages=rng.sample(["de", "en", "ar", "uk", "ru", "tr", "fa"], rng.randint(1, 2)),
+            reference_occupation_id=occupation,
+            recognition_outcome=p["outcome"].pick(rng),
+        )
+
+    def _consultations(self, client: Client, first_day: datetime.date, end: datetime.date):
+        rng, p = self.rng, self.pickers
+        line = p["line"].pick(rng)
+        mean = self.d["follow_ups_per_first"][line]
+        follow_ups = 0
+        while follow_ups < MAX_FOLLOW_UPS and rng.random() < mean / (1 + mean):
+            follow_ups += 1
+        day = first_day
+        for n in range(follow_ups + 1):
+            if n:
+                day = min(end, day + datetime.timedelta(days=rng.randint(3, 90)))
+            yield self._consultation(client.network, day, line, is_first=n == 0), line
+
+    def _consultation(self, network, day, line, *, is_first, group=False) -> Consultation:
+        rng = self.rng
+        return Consultation(
+            network=network,
+            centre_id=rng.choice(self.centres[network.pk]),
+            date=day,
+            is_first=None if group else is_first,
+            service_line=line,
+            format=ConsultationFormat.GROUP if group else ConsultationFormat.INDIVIDUAL,
+            participants=rng.randint(*self.d["group_sessions"]["participants"]) if group else 1,
+            channel="in_person" if group else self.pickers["channel"].pick(rng),
+            language=rng.choice(["de", "de", "de", "en", "ar", "uk", "ru", "fa"]),
+            duration_minutes=rng.choice([30, 45, 45, 60, 60, 90, 120] if group else [30, 45, 60]),
+            created_at=timezone.now(),
+        )
+
+    def _topics(self, line: str) -> list[int]:
+        picker = self.pickers[f"{line}_topics"]
+        return picker.sample(self.rng, self.rng.randint(1, 3 if line == "recognition" else 2))
+
+    def _unique_codes(self, clients: list[Client], seen: set[str]) -> None:
+        taken = set(
+            Client.objects.filter(code__in=[c.code for c in clients]).values_list("code", flat=True)
+        )
+        for client in clients:
+            while client.code in seen or client.code in taken:
+                client.code = new_client_code()
+            seen.add(client.code)
+
+    def run(
+        self, count: int, batch: int = 5000, progress: Callable[[int], None] | None = None
+    ) -> int:
+        """Writes about ``count`` consultations; returns how many were written."""
+        written, seen = 0, set()
+        group_share = self.d["group_sessions"]["share"]
+        while written < count:
+            clients, planned, groups = [], [], []
+            while written + len(planned) + len(groups) < count and len(planned) < batch:
+                network = self.pickers["network"].pick(self.rng)
+                start, end = self.plan.window(network)
+                day = self._day(start, end)
+                if self.rng.random() < group_share:
+                    groups.append(self._consultation(network, day, ServiceLine.FAIR_INTEGRATION,
+                                                     is_first=None, group=True))  # fmt: skip
+                    continue
+                client = self._client(network, day)
+                clients.append(client)
+                planned.extend(
+                    (client, c, line) for c, line in self._consultations(client, day, end)
+                )
+            planned = planned[: max(count - written - len(groups), 0)]
+            kept = {id(client) for client, _c, _line in planned}
+            clients = [client for client in clients if id(client) in kept]
+            with transaction.atomic():
+                self._unique_codes(clients, seen)
+                Client.objects.bulk_create(clients, batch_size=batch)
+                for client, consultation, _line in planned:
+                    consultation.client = client
+                rows = [c for _client, c, _line in planned] + groups
+                Consultation.objects.bulk_create(rows, batch_size=batch)
+                links = [
+                    Consultation.topics.through(consultation_id=c.pk, topic_id=topic)
+                    for _client, c, line in planned
+                    for topic in self._topics(line)
+                ] + [
+                    Consultation.topics.through(consultation_id=g.pk, topic_id=topic)
+                    for g in groups
+                    for topic in self._topics(ServiceLine.FAIR_INTEGRATION)
+                ]
+                Consultation.topics.through.objects.bulk_create(links, batch_size=batch * 2)
+            written += len(rows)
+            if progress:
+                progress(written)
+        return written

@@ -1,0 +1,124 @@
+"""A counsellor's walk: log in, log an Erstberatung and a Folgeberatung for one client, import
+a questionnaire result by code, and see the network's figures change; axe on every page."""
+
+import datetime
+import os
+
+import pytest
+from django.utils import timezone
+
+from counselling.models import Client
+from pathways.models import SavedAnswers
+from tests.counselling.factory import (
+    make_centre,
+    make_counsellor,
+    make_network,
+    make_occupation,
+    make_topic,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "correct horse battery staple"
+SHOTS = os.environ.get("COUNSELLING_SCREENSHOTS")
+
+
+def shot(page, name):
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
+
+
+@pytest.fixture
+def counsellor(db):
+    network = make_network("hessen", short_name="IQ Netzwerk Hessen")
+    make_counsellor(make_centre(network, "IQ Beratungsstelle Frankfurt"), username="beraterin")
+    make_topic("recognition_procedure", name_de="Anerkennungsverfahren")
+    make_topic("qualification", name_de="Qualifizierung")
+    make_occupation("doctor", "Arzt/Ärztin", regulated=True, isco="221")
+    SavedAnswers.objects.create(
+        code="7H3Q9DKM",
+        answers={"nationality": "SY", "age": 34, "recognition": "pending",
+                 "occupation_isco": "221"},
+        result={"rules_version": "2026-03", "pathways": [
+            {"key": "blue_card", "title": "Blaue Karte EU", "verdict": "possible"}]},
+        rules_version="2026-03",
+        expires_at=timezone.now() + datetime.timedelta(days=7),
+    )  # fmt: skip
+
+
+def summary_figures(page):
+    rows = page.locator("#table-summary tbody tr")
+    return [rows.nth(i).locator("td").inner_text() for i in range(3)]
+
+
+def test_a_counsellor_logs_a_first_and_a_follow_up_consultation_and_sees_the_figures(
+    live_server, page, axe, counsellor
+):
+    page.goto(live_server.url + "/counselling/")
+    page.get_by_label("Benutzername").fill("beraterin")
+    page.get_by_label("Passwort").fill(PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url(live_server.url + "/counselling/")
+    assert axe(page) == []
+
+    page.get_by_role("link", name="Zahlen Ihres Netzwerks").click()
+    assert summary_figures(page) == ["0", "0", "0"]
+    assert axe(page) == []
+
+    page.get_by_role("link", name="Zurück zur Übersicht").click()
+    page.get_by_role("link", name="Neue Person: Erstberatung erfassen").click()
+    assert axe(page) == []
+    page.get_by_label("Geburtsjahr").fill("1990")
+    page.get_by_label("Staatsangehörigkeit").press_sequentially("Syr", delay=40)
+    page.locator('#country-options option[value="Syrien"]').wait_for(state="attached")
+    page.get_by_label("Staatsangehörigkeit").fill("Syrien")
+    page.get_by_label("Referenzberuf", exact=True).fill("Arzt/Ärztin")
+    page.get_by_role("group", name="Anerkennung", exact=True).get_by_label(
+        "Beantragt, offen"
+    ).check()
+    page.get_by_label("Anerkennungsverfahren").check()
+    shot(page, "1-first-consultation")
+    page.get_by_role("button", name="Erstberatung speichern").click()
+    assert page.get_by_text("Die Erstberatung wurde gespeichert.").is_visible()
+    assert page.locator(".history .tag").all_inner_texts() == ["Erstberatung"]
+    code = Client.objects.get().code
+    assert code in page.locator("h1").inner_text()
+    assert axe(page) == []
+    shot(page, "2-client")
+
+    page.get_by_role("link", name="Folgeberatung erfassen").click()
+    page.get_by_text("Ergebnis eines Fragebogens übernehmen").click()
+    page.get_by_label("Code des Fragebogens").fill("7h3q-9dkm")
+    page.get_by_role("button", name="Übernehmen").click()
+    assert page.get_by_role("heading", name="Fragebogen 7H3Q9DKM übernommen").is_visible()
+    assert page.get_by_text("Blaue Karte EU").is_visible()
+    assert axe(page) == []
+    page.get_by_label("Qualifizierung", exact=True).check()
+    shot(page, "3-follow-up")
+    page.get_by_role("button", name="Folgeberatung speichern").click()
+    assert page.locator(".history .tag").all_inner_texts() == ["Folgeberatung", "Erstberatung"]
+    assert page.get_by_text(
+        "Ergebnis zum Code 7H3Q9DKM übernommen (Regelstand 2026-03)"
+    ).is_visible()
+
+    page.goto(live_server.url + "/counselling/figures/")
+    assert summary_figures(page) == ["1", "1", "1"]
+    assert page.locator("#table-nationalities tbody tr").first.inner_text().startswith("Syrien")
+    assert axe(page) == []
+    shot(page, "4-figures")
+
+
+def test_the_first_consultation_form_works_without_javascript(live_server, no_js_page, counsellor):
+    page = no_js_page
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Benutzername").fill("beraterin")
+    page.get_by_label("Passwort").fill(PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    page.goto(live_server.url + "/counselling/consultations/new/")
+    page.get_by_label("Staatsangehörigkeit").fill("Atlantis")
+    page.get_by_role("button", name="Erstberatung speichern").click()
+    assert page.title().startswith("Fehler:")
+    assert page.get_by_label("Staatsangehörigkeit").input_value() == "Atlantis"
+    page.get_by_label("Staatsangehörigkeit").fill("Syria")
+    page.get_by_role("button", name="Erstberatung speichern").click()
+    assert page.get_by_text("Die Erstberatung wurde gespeichert.").is_visible()
+    assert Client.objects.get().nationality == "SY"
