@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.shortcuts import render
@@ -40,3 +41,9 @@ def page_not_found(request, exception):
 def server_error(request):
     # The database may be what failed: the page must not touch the session or user.
     return render(request, "500.html", {"error_page": True}, status=500)
+
+
+def login_locked(request, original_response=None, credentials=None):
+    """django-axes calls this when a user name is locked after too many wrong passwords."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
