@@ -11,27 +11,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pathways.rules.engine import evaluate
+from tests.pathways.profiles import DELIC
 
-PROFILE = {
-    "nationality": "BA",
-    "age": 36,
-    "residence": "abroad",
-    "residence_country": "BA",
-    "asylum_benefits_months_ago": None,
-    "qualification": "vocational",
-    "qualification_state_recognised": True,
-    "recognition": "none",
-    "regulated_profession": False,
-    "occupation_isco": "other",
-    "german_level": "B2",
-    "experience_years_last5": 5,
-    "experience_years_last7": 7,
-    "job_offer": "qualified",
-    "annual_salary_eur": 48000,
-    "temp_agency_work": False,
-    "employer_uses_accelerated_procedure": True,
-    "means_secured": True,
-}
+# Herr Delić as in the rules tests, with a salary so that every threshold rule runs.
+PROFILE = DELIC | {"annual_salary_eur": 48000}
 
 
 def main() -> None:
