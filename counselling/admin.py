@@ -79,8 +79,8 @@ class ClientAdmin(ReadOnlyAdmin):
 
 @admin.register(Consultation)
 class ConsultationAdmin(ReadOnlyAdmin):
-    list_display = ["date", "client", "network", "service_line", "is_first"]
-    list_filter = ["network", "service_line", "is_first"]
+    list_display = ["date", "client", "network", "service_line", "format", "is_first"]
+    list_filter = ["network", "service_line", "format", "is_first"]
     search_fields = ["client__code"]
     date_hierarchy = "date"
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from counselling.reports import Table
 
-SERIES_COLOURS = ("#0b4f8a", "#a34700", "#1d6b33")
+SERIES_COLOURS = ("#0b4f8a", "#a34700", "#1d6b33", "#6b2c91")
 LABEL_WIDTH = 220
 BAR_WIDTH = 320
 VALUE_WIDTH = 70
@@ -38,20 +38,23 @@ def bar_chart(table: Table) -> SafeString:
         default=0,
     )
     legend = len(columns) > 1
-    top = LEGEND_HEIGHT if legend else 4
+    width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH
+    parts, x, line = [], 0, 0
+    for n, column in enumerate(columns if legend else []):
+        item_width = 16 + 7 * len(str(table.columns[column])) + 20
+        if x and x + item_width > width:
+            x, line = 0, line + 1
+        y = 4 + line * LEGEND_HEIGHT
+        parts.append(format_html(
+            '<rect x="{}" y="{}" width="12" height="12" fill="{}"/>'
+            '<text x="{}" y="{}">{}</text>',
+            x, y, SERIES_COLOURS[n % len(SERIES_COLOURS)], x + 16, y + 11,
+            table.columns[column],
+        ))  # fmt: skip
+        x += item_width
+    top = LEGEND_HEIGHT * (line + 1) if legend else 4
     row_height = BAR_HEIGHT * len(columns) + ROW_GAP
     height = top + row_height * len(table.rows) + 4
-    width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH
-    parts = []
-    if legend:
-        x = 0
-        for n, column in enumerate(columns):
-            parts.append(format_html(
-                '<rect x="{}" y="4" width="12" height="12" fill="{}"/>'
-                '<text x="{}" y="15">{}</text>',
-                x, SERIES_COLOURS[n], x + 16, table.columns[column],
-            ))  # fmt: skip
-            x += 16 + 7 * len(str(table.columns[column])) + 20
     for r, (label, cells) in enumerate(table.rows):
         y = top + r * row_height
         parts.append(format_html(
@@ -66,7 +69,7 @@ def bar_chart(table: Table) -> SafeString:
             parts.append(format_html(
                 '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
                 '<text x="{}" y="{}">{}</text>',
-                LABEL_WIDTH, bar_y, length, BAR_HEIGHT - 2, SERIES_COLOURS[n % 3],
+                LABEL_WIDTH, bar_y, length, BAR_HEIGHT - 2, SERIES_COLOURS[n % len(SERIES_COLOURS)],
                 LABEL_WIDTH + length + 4, bar_y + BAR_HEIGHT - 3, cell.display,
             ))  # fmt: skip
     title_id = f"chart-{table.key}-title"

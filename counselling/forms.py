@@ -19,6 +19,7 @@ from counselling import reference
 from counselling.models import (
     Client,
     Consultation,
+    ConsultationFormat,
     Occupation,
     Referral,
     ServiceLine,
@@ -27,6 +28,7 @@ from counselling.models import (
 
 YES_NO_UNKNOWN = [("yes", _("Yes")), ("no", _("No")), ("", _("Not known"))]
 EARLIEST_DATE = datetime.date(2015, 1, 1)
+MAX_PARTICIPANTS = 500
 
 
 def _yes_no(value):
@@ -235,12 +237,14 @@ class ConsultationForm(forms.ModelForm):
             "note": _("No names or contact details: the client is recorded by code only."),
         }
 
+    topic_lines = tuple(ServiceLine.values)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].widget.choices = _language_choices()
-        self.fields["topics"].queryset = Topic.objects.filter(active=True)
-        self.fields["duration_minutes"].min_value = 5
-        self.fields["duration_minutes"].max_value = 600
+        self.fields["topics"].queryset = self._topics()
+        # One message in the person's words for every duration out of range (clean_...).
+        self.fields["duration_minutes"].validators = []
         self.fields["duration_minutes"].widget.attrs.update(min=5, max=600, step=5)
         if not self.is_bound and not self.instance.pk:
             self.initial.setdefault("date", timezone.localdate())
@@ -265,14 +269,99 @@ class ConsultationForm(forms.ModelForm):
             raise forms.ValidationError(_("Choose a language from the list."))
         return language
 
+    def _topics(self):
+        return Topic.objects.filter(active=True, service_line__in=self.topic_lines)
+
     def topic_groups(self):
         """The topic checkboxes grouped by service line, for one fieldset each."""
-        line_of = dict(Topic.objects.filter(active=True).values_list("pk", "service_line"))
-        groups = {line: [] for line in ServiceLine.values}
+        line_of = dict(self._topics().values_list("pk", "service_line"))
+        groups = {line: [] for line in self.topic_lines}
         for checkbox in self["topics"]:
             groups[line_of[int(str(checkbox.data["value"]))]].append(checkbox)
         labels = dict(ServiceLine.choices)
         return [(line, labels[line], boxes) for line, boxes in groups.items() if boxes]
+
+
+class GroupSessionForm(ConsultationForm):
+    """An information session for several people: how many came, nobody recorded."""
+
+    consultation_format = ConsultationFormat.GROUP
+    referrals = None
+    questionnaire_code = None
+
+    class Meta(ConsultationForm.Meta):
+        fields = [
+            "date",
+            "service_line",
+            "participants",
+            "channel",
+            "language",
+            "duration_minutes",
+            "topics",
+            "note",
+        ]
+        widgets = {
+            **ConsultationForm.Meta.widgets,
+            "participants": forms.NumberInput(attrs={"class": "input--short"}),
+        }
+        labels = {"participants": _("Number of participants")}
+        help_texts = {
+            "participants": _("Everyone who took part, without the counsellors."),
+            "note": _("No names or contact details of the participants."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        participants = self.fields["participants"]
+        participants.required = True
+        # One message in the person's words for every number out of range (clean_participants).
+        participants.validators = []
+        participants.error_messages["required"] = _("Enter the number of participants.")
+        participants.error_messages["invalid"] = _(
+            "Enter the number of participants in digits, for example 12."
+        )
+        participants.widget.attrs.update(min=1, max=MAX_PARTICIPANTS)
+        if not self.is_bound:
+            self.initial["participants"] = None
+        self.instance.format = self.consultation_format
+
+    def clean_participants(self):
+        participants = self.cleaned_data["participants"]
+        if not 1 <= participants <= MAX_PARTICIPANTS:
+            raise forms.ValidationError(
+                _("Enter a number of participants between 1 and %(most)s."),
+                params={"most": MAX_PARTICIPANTS},
+            )
+        return participants
+
+
+class EmployerConsultationForm(ConsultationForm):
+    """Fachkräfteeinwanderung: a firm counselled, so no client record and no service line to
+    choose; the topics are those of recognition and of employers."""
+
+    consultation_format = ConsultationFormat.EMPLOYER
+    topic_lines = (ServiceLine.EMPLOYERS, ServiceLine.RECOGNITION)
+    questionnaire_code = None
+
+    class Meta(ConsultationForm.Meta):
+        fields = [
+            "date",
+            "channel",
+            "language",
+            "duration_minutes",
+            "topics",
+            "referrals",
+            "next_steps",
+            "note",
+        ]
+        help_texts = {
+            "note": _("No names or contact details of the firm or its staff."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.format = self.consultation_format
+        self.instance.service_line = ServiceLine.EMPLOYERS
 
 
 class ClientSearchForm(forms.Form):

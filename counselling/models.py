@@ -15,7 +15,15 @@ Scoping lives in the QuerySets (``Client.objects.visible_to(user)``,
 Erstberatung/Folgeberatung: a client belongs to one network, so a client's first individual
 consultation (by date, then entry order) is its Erstberatung in that network and later ones are
 Folgeberatungen. ``Consultation.is_first`` is derived by ``services`` after every write, never
-typed by hand; group sessions have no client and ``is_first`` None.
+typed by hand.
+
+Consultations without a client record (decided here), told apart by ``format``:
+- group: an information session for several people (``participants``), in any service line;
+  nobody is recorded, so a group session is neither an Erst- nor a Folgeberatung.
+- employer: Fachkräfteeinwanderung, a firm counselled about hiring from abroad. The client is
+  a firm, not a person, so there is no ``Client`` row (that model holds people and feeds the
+  people figures); always one "participant" and always the employers' service line.
+Both have ``client`` and ``is_first`` None; the constraints hold the database to this.
 """
 
 from __future__ import annotations
@@ -351,6 +359,7 @@ class Client(models.Model):
 class ConsultationFormat(models.TextChoices):
     INDIVIDUAL = "individual", _("Individual")
     GROUP = "group", _("Group")
+    EMPLOYER = "employer", _("Employer")
 
 
 class Channel(models.TextChoices):
@@ -394,6 +403,17 @@ class ConsultationQuerySet(models.QuerySet):
     def group_sessions(self):
         return self.filter(format=ConsultationFormat.GROUP)
 
+    def employer_consultations(self):
+        return self.filter(format=ConsultationFormat.EMPLOYER)
+
+    def without_client(self):
+        return self.exclude(format=ConsultationFormat.INDIVIDUAL)
+
+    def latest_without_client_by(self, user, limit: int = 5):
+        """The group sessions and employer consultations ``user`` logged last, for a check."""
+        mine = self.visible_to(user).without_client().filter(counsellor=user)
+        return mine.prefetch_related("topics").order_by("-date", "-created_at")[:limit]
+
     def first_consultations(self):
         return self.filter(is_first=True)
 
@@ -409,7 +429,8 @@ class ConsultationQuerySet(models.QuerySet):
 
 
 class Consultation(models.Model):
-    """One consultation at a centre; individual ones belong to a client."""
+    """One consultation at a centre; individual ones belong to a client, group sessions and
+    employers' consultations to nobody (see the module docstring)."""
 
     client = models.ForeignKey(
         Client,
@@ -480,10 +501,18 @@ class Consultation(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(format="group") | Q(client__isnull=False),
-                name="individual_consultation_has_client",
+                condition=Q(format="individual", client__isnull=False)
+                | Q(format__in=["group", "employer"], client__isnull=True),
+                name="only_individual_consultations_have_a_client",
             ),
-            models.CheckConstraint(condition=Q(participants__gte=1), name="participants_positive"),
+            models.CheckConstraint(
+                condition=~Q(format="employer") | Q(service_line="employers"),
+                name="employer_consultation_in_employers_line",
+            ),
+            models.CheckConstraint(
+                condition=Q(participants=1) | Q(format="group", participants__gt=1),
+                name="participants_one_unless_group",
+            ),
         ]
 
     def __str__(self):
@@ -491,8 +520,10 @@ class Consultation(models.Model):
 
     @property
     def kind_label(self) -> str:
-        if self.is_first is None:
+        if self.format == ConsultationFormat.GROUP:
             return _("Group session")
+        if self.format == ConsultationFormat.EMPLOYER:
+            return _("Employer consultation")
         return _("First consultation") if self.is_first else _("Follow-up consultation")
 
 

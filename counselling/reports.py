@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
@@ -134,43 +135,118 @@ def hide_shares_of_suppressed(table: Table) -> None:
                 share.suppressed = True
 
 
-def _first_follow():
+# The kinds of consultation a topic or channel table counts in its columns, in order.
+KINDS = ("first", "follow", "groups", "employers")
+
+
+def _kinds(prefix: str = "", counted: str = "pk") -> dict:
+    def count(**condition):
+        return Count(counted, filter=Q(**{prefix + key: value for key, value in condition.items()}))
+
     return {
-        "first": Count("pk", filter=Q(is_first=True)),
-        "follow": Count("pk", filter=Q(is_first=False)),
+        "first": count(is_first=True),
+        "follow": count(is_first=False),
+        "groups": count(format=ConsultationFormat.GROUP),
+        "employers": count(format=ConsultationFormat.EMPLOYER),
     }
 
 
-def _summary(base) -> tuple[Table, dict]:
-    totals = base.aggregate(
-        **_first_follow(),
-        people=Count("client", distinct=True, filter=Q(format=ConsultationFormat.INDIVIDUAL)),
-        refugees=Count("client", distinct=True, filter=Q(client__flight_background=True)),
-        groups=Count("pk", filter=Q(format=ConsultationFormat.GROUP)),
-        participants=Sum("participants", filter=Q(format=ConsultationFormat.GROUP)),
+def _kind_columns(kinds=KINDS) -> list[str]:
+    labels = {
+        "first": _("First consultations"),
+        "follow": _("Follow-up consultations"),
+        "groups": _("Group sessions"),
+        "employers": _("Employer consultations"),
+    }
+    return [labels[kind] for kind in kinds]
+
+
+def _add_up(rows: list[dict], key: str | None, fields) -> dict:
+    """Sums ``fields`` of ``rows`` per value of ``key`` (or in total for ``key`` None)."""
+    sums: dict = defaultdict(lambda: dict.fromkeys(fields, 0))
+    for row in rows:
+        target = sums[row[key] if key else None]
+        for name in fields:
+            target[name] += row[name] or 0
+    return sums
+
+
+# Four scans of the consultations make all tables, each grouping by every key that some table
+# needs; the tables are added up from their rows in Python (a few hundred rows at most). A client
+# belongs to one network and their consultations are in it, so people add up across networks.
+
+
+def _consultation_counts(base) -> list[dict]:
+    """Consultations by network and channel and kind, with the participants of group sessions."""
+    return list(
+        base.values("network", "channel")
+        .annotate(
+            **_kinds(),
+            participants=Sum("participants", filter=Q(format=ConsultationFormat.GROUP)),
+        )
+        .order_by()
     )
-    totals["participants"] = totals["participants"] or 0
+
+
+def _people_counts(base) -> list[dict]:
+    """People counselled in the period by network and recognition outcome, with refugees."""
+    people = Client.objects.using(base.db).filter(pk__in=base.individual().values("client"))
+    return list(
+        people.values("network", "recognition_outcome")
+        .annotate(n=Count("pk"), refugees=Count("pk", filter=Q(flight_background=True)))
+        .order_by()
+    )
+
+
+def _origin_counts(base) -> list[tuple[str, int | None, int]]:
+    """First consultations by the client's nationality and reference occupation."""
+    return list(
+        base.first_consultations()
+        .values_list("client__nationality", "client__reference_occupation")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+def _topic_counts(networks, start, end, db) -> dict[int, dict]:
+    """Topic links by topic and kind of consultation (one join, no subquery)."""
+    through = Consultation.topics.through.objects.using(db).filter(
+        consultation__network__in=networks,
+        consultation__date__gte=start,
+        consultation__date__lte=end,
+    )
+    # Counting consultation ids, not the links' own ids, lets PostgreSQL answer from indexes.
+    rows = through.values("topic").annotate(**_kinds("consultation__", "consultation")).order_by()
+    return {row["topic"]: row for row in rows}
+
+
+def _summary(consultations: list[dict], people: list[dict]) -> tuple[Table, dict]:
+    totals = _add_up(consultations, None, (*KINDS, "participants"))[None]
+    totals.update(_add_up(people, None, ("n", "refugees"))[None])
     rows = [
         (_("First consultations (Erstberatungen)"), totals["first"]),
         (_("Follow-up consultations (Folgeberatungen)"), totals["follow"]),
-        (_("People counselled"), totals["people"]),
+        (_("People counselled"), totals["n"]),
         (_("of whom with flight background"), totals["refugees"]),
         (_("Group sessions"), totals["groups"]),
         (_("Participants in group sessions"), totals["participants"]),
+        (_("Employer consultations (skilled immigration)"), totals["employers"]),
     ]
     table = Table("summary", _("Overview"), _("Figure"), [_("Number")], chart=False)
     table.rows = [(label, [Cell(value)]) for label, value in rows]
     return table, totals
 
 
-def _nationalities(base, first_total: int) -> Table:
-    counts = (
-        base.first_consultations()
-        .exclude(client__nationality="")
-        .values_list("client__nationality")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "client__nationality")[:TOP_NATIONALITIES]
-    )
+def _top(counts: Counter, limit: int) -> list[tuple]:
+    """The ``limit`` biggest counts, ties in order of their key."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def _nationalities(origins, first_total: int) -> Table:
+    counts = Counter()
+    for nationality, _occupation, n in origins:
+        if nationality:
+            counts[nationality] += n
     table = Table(
         "nationalities",
         _("Top 5 nationalities (first consultations)"),
@@ -179,20 +255,18 @@ def _nationalities(base, first_total: int) -> Table:
     )
     table.rows = [
         (reference.country_name(code), [Cell(n), Cell(_share(n, first_total), share=True)])
-        for code, n in counts
+        for code, n in _top(counts, TOP_NATIONALITIES)
     ]
     return table
 
 
-def _occupations(base, first_total: int) -> Table:
-    counts = list(
-        base.first_consultations()
-        .exclude(client__reference_occupation=None)
-        .values_list("client__reference_occupation")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "client__reference_occupation")[:TOP_OCCUPATIONS]
-    )
-    names = Occupation.objects.using(base.db).in_bulk([pk for pk, _n in counts])
+def _occupations(origins, first_total: int, db: str) -> Table:
+    counts = Counter()
+    for _nationality, occupation, n in origins:
+        if occupation is not None:
+            counts[occupation] += n
+    top = _top(counts, TOP_OCCUPATIONS)
+    names = Occupation.objects.using(db).in_bulk([pk for pk, _n in top])
     table = Table(
         "occupations",
         _("Top reference occupations (first consultations)"),
@@ -200,57 +274,40 @@ def _occupations(base, first_total: int) -> Table:
         [_("Number"), _("Share of first consultations")],
     )
     table.rows = [
-        (names[pk].name, [Cell(n), Cell(_share(n, first_total), share=True)]) for pk, n in counts
+        (names[pk].name, [Cell(n), Cell(_share(n, first_total), share=True)]) for pk, n in top
     ]
     return table
 
 
-def _topics(base, key: str, title: str, lines: list[str], label_header: str) -> Table:
-    through = Consultation.topics.through.objects.using(base.db)
-    counts = {
-        row["topic"]: row
-        for row in through.filter(consultation__in=base.values("pk"))
-        .values("topic")
-        .annotate(
-            first=Count("pk", filter=Q(consultation__is_first=True)),
-            follow=Count("pk", filter=Q(consultation__is_first=False)),
-        )
-    }
-    topics = Topic.objects.using(base.db).filter(service_line__in=lines)
+def _topics(counts, topics, key: str, title: str, lines, label_header: str, kinds) -> Table:
     table = Table(
         key,
         title,
         label_header,
-        [_("First consultations"), _("Follow-up consultations")],
+        _kind_columns(kinds),
         note=_("Several topics per consultation are possible."),
     )
     for topic in topics:
-        row = counts.get(topic.pk, {"first": 0, "follow": 0})
-        if topic.active or row["first"] or row["follow"]:
-            table.rows.append((topic.name, [Cell(row["first"]), Cell(row["follow"])]))
+        if topic.service_line not in lines:
+            continue
+        row = counts.get(topic.pk, {})
+        cells = [Cell(row.get(kind, 0)) for kind in kinds]
+        if topic.active or any(cell.value for cell in cells):
+            table.rows.append((topic.name, cells))
     return table
 
 
-def _channels(base) -> Table:
-    counts = {
-        row["channel"]: row
-        for row in base.individual().values("channel").annotate(**_first_follow())
-    }
-    table = Table(
-        "channels",
-        _("Channels"),
-        _("Channel"),
-        [_("First consultations"), _("Follow-up consultations")],
-    )
+def _channels(consultations: list[dict]) -> Table:
+    counts = _add_up(consultations, "channel", KINDS)
+    table = Table("channels", _("Channels"), _("Channel"), _kind_columns())
     for channel, label in Channel.choices:
-        row = counts.get(channel, {"first": 0, "follow": 0})
-        table.rows.append((str(label), [Cell(row["first"]), Cell(row["follow"])]))
+        row = counts.get(channel, dict.fromkeys(KINDS, 0))
+        table.rows.append((str(label), [Cell(row[kind]) for kind in KINDS]))
     return table
 
 
-def _outcomes(base) -> Table:
-    people = Client.objects.using(base.db).filter(pk__in=base.individual().values("client"))
-    counts = dict(people.values_list("recognition_outcome").annotate(n=Count("pk")).order_by())
+def _outcomes(people: list[dict]) -> Table:
+    counts = _add_up(people, "recognition_outcome", ("n",))
     table = Table(
         "outcomes",
         _("Recognition of the people counselled"),
@@ -259,19 +316,15 @@ def _outcomes(base) -> Table:
         note=_("The current state of each person counselled in the period."),
     )
     table.rows = [
-        (str(label), [Cell(counts.get(value, 0))]) for value, label in RecognitionOutcome.choices
+        (str(label), [Cell(counts[value]["n"] if value in counts else 0)])
+        for value, label in RecognitionOutcome.choices
     ]
     return table
 
 
-def _comparison(base, networks: list[Network]) -> Table:
-    counts = {
-        row["network"]: row
-        for row in base.values("network").annotate(
-            **_first_follow(),
-            people=Count("client", distinct=True, filter=Q(format=ConsultationFormat.INDIVIDUAL)),
-        )
-    }
+def _comparison(consultations, people, networks: list[Network]) -> Table:
+    counts = _add_up(consultations, "network", ("first", "follow"))
+    persons = _add_up(people, "network", ("n",))
     table = Table(
         "networks",
         _("Comparison of networks"),
@@ -279,11 +332,12 @@ def _comparison(base, networks: list[Network]) -> Table:
         [_("First consultations"), _("Follow-up consultations"), _("People counselled")],
     )
     for network in networks:
-        row = counts.get(network.pk)
-        if row or len(networks) == 1:
-            row = row or {"first": 0, "follow": 0, "people": 0}
-            values = [Cell(row["first"]), Cell(row["follow"]), Cell(row["people"])]
-            table.rows.append((network.short_name, values))
+        if network.pk in counts or network.pk in persons or len(networks) == 1:
+            row = counts.get(network.pk, {"first": 0, "follow": 0})
+            n = persons[network.pk]["n"] if network.pk in persons else 0
+            table.rows.append(
+                (network.short_name, [Cell(row["first"]), Cell(row["follow"]), Cell(n)])
+            )
     return table
 
 
@@ -292,34 +346,42 @@ def figures(networks, start: datetime.date, end: datetime.date, *, suppressed: b
     db = reports_db()
     networks = list(networks.using(db).order_by("short_name"))
     base = Consultation.objects.using(db).for_networks(networks).in_period(start, end)
-    summary, totals = _summary(base)
+    consultations, people = _consultation_counts(base), _people_counts(base)
+    origins = _origin_counts(base)
+    topic_counts = _topic_counts(networks, start, end, db)
+    topics = list(Topic.objects.using(db).all())
+    summary, totals = _summary(consultations, people)
     tables = [
         summary,
-        _comparison(base, networks),
-        _nationalities(base, totals["first"]),
-        _occupations(base, totals["first"]),
+        _comparison(consultations, people, networks),
+        _nationalities(origins, totals["first"]),
+        _occupations(origins, totals["first"], db),
         _topics(
-            base,
+            topic_counts,
+            topics,
             "topics",
             _("Topics of recognition and employer counselling"),
             [ServiceLine.RECOGNITION, ServiceLine.EMPLOYERS],
             _("Topic"),
+            KINDS,
         ),
         _topics(
-            base,
+            topic_counts,
+            topics,
             "reasons",
             _("Reasons for Fair Integration counselling (Beratungsanlässe)"),
             [ServiceLine.FAIR_INTEGRATION],
             _("Reason"),
+            ("first", "follow", "groups"),
         ),
-        _channels(base),
-        _outcomes(base),
+        _channels(consultations),
+        _outcomes(people),
     ]
     if suppressed:
         suppress(tables)
         by_key = {table.key: table for table in tables}
         protect_columns(by_key["networks"], [0, 1, 2])
-        protect_columns(by_key["channels"], [0, 1])
+        protect_columns(by_key["channels"], [0, 1, 2, 3])
         protect_columns(by_key["outcomes"], [0])
         for table in tables:
             hide_shares_of_suppressed(table)

@@ -3,12 +3,14 @@ Erstberatung/Folgeberatung and access log, all in one transaction.
 
 A form carries a one-time ``submission_token``; the unique constraint on it makes a second
 POST of the same form (double click, retry after a timeout) return the first consultation
-instead of creating another.
+instead of creating another. Group sessions and employers' consultations (no client) go through
+``record_without_client`` with the same protection.
 """
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 
 from django.db import IntegrityError, transaction
 
@@ -18,6 +20,7 @@ from counselling.models import (
     Client,
     Consultation,
     ConsultationFormat,
+    ServiceLine,
     StaffRole,
     new_client_code,
 )
@@ -49,6 +52,29 @@ def _already_submitted(token: str) -> Consultation | None:
     return Consultation.objects.filter(submission_token=token).select_related("client").first()
 
 
+def _once(token: str, write: Callable[[], Consultation]) -> Consultation:
+    """Runs ``write`` in a transaction unless ``token`` was used already; a second POST racing
+    the first loses on the unique token and gets the first one's consultation."""
+    earlier = _already_submitted(token)
+    if earlier is not None:
+        return earlier
+    try:
+        with transaction.atomic():
+            return write()
+    except IntegrityError:
+        earlier = _already_submitted(token)
+        if earlier is None:
+            raise
+        return earlier
+
+
+def _at_centre(consultation: Consultation, role: StaffRole, token: str) -> None:
+    consultation.network_id = role.network_id
+    consultation.centre_id = role.centre_id
+    consultation.counsellor_id = role.user_id
+    consultation.submission_token = token
+
+
 def record_consultation(
     *,
     role: StaffRole,
@@ -60,34 +86,46 @@ def record_consultation(
 ) -> Consultation:
     """Saves ``client`` (new or changed) and a new individual ``consultation`` of theirs at the
     counsellor's centre; returns the consultation, or the earlier one for a repeated token."""
-    token = token or new_submission_token()
-    earlier = _already_submitted(token)
-    if earlier is not None:
-        return earlier
     is_new_client = client.pk is None
-    try:
-        with transaction.atomic():
-            client.network_id = role.network_id
-            while is_new_client and Client.objects.filter(code=client.code).exists():
-                client.code = new_client_code()
-            client.save()
-            consultation.client = client
-            consultation.network_id = role.network_id
-            consultation.centre_id = role.centre_id
-            consultation.counsellor_id = role.user_id
-            consultation.format = ConsultationFormat.INDIVIDUAL
+
+    def write() -> Consultation:
+        client.network_id = role.network_id
+        while is_new_client and Client.objects.filter(code=client.code).exists():
+            client.code = new_client_code()
+        client.save()
+        consultation.client = client
+        _at_centre(consultation, role, token)
+        consultation.format = ConsultationFormat.INDIVIDUAL
+        consultation.participants = 1
+        _attach_questionnaire(consultation, imported)
+        consultation.save()
+        consultation.topics.set(topics)
+        derive_first_consultation(client)
+        action = AccessAction.CREATE if is_new_client else AccessAction.UPDATE
+        AccessLog.objects.record(role.user, action, client)
+        consultation.refresh_from_db(fields=["is_first"])
+        return consultation
+
+    return _once(token or new_submission_token(), write)
+
+
+def record_without_client(
+    *, role: StaffRole, consultation: Consultation, topics, token: str
+) -> Consultation:
+    """Saves a group session or an employer's consultation (``consultation.format`` says
+    which) at the counsellor's centre; no client, so no Erst-/Folgeberatung and no access log.
+    Returns the consultation, or the earlier one for a repeated token."""
+
+    def write() -> Consultation:
+        consultation.client = None
+        consultation.is_first = None
+        _at_centre(consultation, role, token)
+        if consultation.format == ConsultationFormat.EMPLOYER:
+            consultation.service_line = ServiceLine.EMPLOYERS
+        if consultation.format != ConsultationFormat.GROUP:
             consultation.participants = 1
-            consultation.submission_token = token
-            _attach_questionnaire(consultation, imported)
-            consultation.save()
-            consultation.topics.set(topics)
-            derive_first_consultation(client)
-            action = AccessAction.CREATE if is_new_client else AccessAction.UPDATE
-            AccessLog.objects.record(role.user, action, client)
-    except IntegrityError:
-        earlier = _already_submitted(token)
-        if earlier is None:
-            raise
-        return earlier
-    consultation.refresh_from_db(fields=["is_first"])
-    return consultation
+        consultation.save()
+        consultation.topics.set(topics)
+        return consultation
+
+    return _once(token or new_submission_token(), write)

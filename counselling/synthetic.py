@@ -4,7 +4,8 @@
 Written in batches with ``bulk_create`` so that a million consultations fit in memory and time:
 clients first, then their consultations (the first one marked Erstberatung, the later ones
 Folgeberatungen, as ``services.derive_first_consultation`` would), then the topic links.
-Employer consultations are not generated: their clients are firms, not people.
+Group sessions and employers' consultations (Fachkräfteeinwanderung: the client is a firm, so
+there is no client record) are written beside them, without a client.
 """
 
 from __future__ import annotations
@@ -101,6 +102,7 @@ class Generator:
             "line": Weighted((line, w) for line, w in lines if line != ServiceLine.EMPLOYERS),
             "recognition_topics": by_pk(topics, "recognition_topics"),
             "fair_integration_topics": by_pk(topics, "fair_integration_reasons"),
+            "employers_topics": by_pk(topics, "employer_topics"),
             "channel": Weighted(d["channels_percent"]["weights"]),
             "outcome": Weighted(d["recognition_outcomes_percent"]["weights"]),
             "gender": Weighted(d["gender_percent"]["weights"]),
@@ -167,6 +169,23 @@ class Generator:
                 day = min(end, day + datetime.timedelta(days=rng.randint(3, 90)))
             yield self._consultation(client.network, day, line, is_first=n == 0), line
 
+    @cached_property
+    def shares_without_client(self) -> tuple[float, float]:
+        """The shares of group sessions and of employer consultations among all."""
+        lines = dict(self.d["service_lines_percent"]["weights"])
+        employers = lines[ServiceLine.EMPLOYERS] / sum(lines.values())
+        return self.d["group_sessions"]["share"], employers
+
+    def _without_client(self, network, day) -> tuple[Consultation, str]:
+        """A group session or, in the employers' share of the lines, an employer consultation."""
+        groups, employers = self.shares_without_client
+        if self.rng.random() < groups / (groups + employers):
+            line = ServiceLine.FAIR_INTEGRATION
+            return self._consultation(network, day, line, is_first=None, group=True), line
+        consultation = self._consultation(network, day, ServiceLine.EMPLOYERS, is_first=None)
+        consultation.format = ConsultationFormat.EMPLOYER
+        return consultation, ServiceLine.EMPLOYERS
+
     def _consultation(self, network, day, line, *, is_first, group=False) -> Consultation:
         rng = self.rng
         return Consultation(
@@ -201,16 +220,15 @@ class Generator:
     ) -> int:
         """Writes about ``count`` consultations; returns how many were written."""
         written, seen = 0, set()
-        group_share = self.d["group_sessions"]["share"]
+        without_client_share = sum(self.shares_without_client)
         while written < count:
             clients, planned, groups = [], [], []
             while written + len(planned) + len(groups) < count and len(planned) < batch:
                 network = self.pickers["network"].pick(self.rng)
                 start, end = self.plan.window(network)
                 day = self._day(start, end)
-                if self.rng.random() < group_share:
-                    groups.append(self._consultation(network, day, ServiceLine.FAIR_INTEGRATION,
-                                                     is_first=None, group=True))  # fmt: skip
+                if self.rng.random() < without_client_share:
+                    groups.append(self._without_client(network, day))
                     continue
                 client = self._client(network, day)
                 clients.append(client)
@@ -225,7 +243,7 @@ class Generator:
                 Client.objects.bulk_create(clients, batch_size=batch)
                 for client, consultation, _line in planned:
                     consultation.client = client
-                rows = [c for _client, c, _line in planned] + groups
+                rows = [c for _client, c, _line in planned] + [g for g, _line in groups]
                 Consultation.objects.bulk_create(rows, batch_size=batch)
                 links = [
                     Consultation.topics.through(consultation_id=c.pk, topic_id=topic)
@@ -233,8 +251,8 @@ class Generator:
                     for topic in self._topics(line)
                 ] + [
                     Consultation.topics.through(consultation_id=g.pk, topic_id=topic)
-                    for g in groups
-                    for topic in self._topics(ServiceLine.FAIR_INTEGRATION)
+                    for g, line in groups
+                    for topic in self._topics(line)
                 ]
                 Consultation.topics.through.objects.bulk_create(links, batch_size=batch * 2)
             written += len(rows)

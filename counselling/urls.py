@@ -9,6 +9,18 @@ urlpatterns = [
     path("clients/<str:code>/", views.client_detail, name="client"),
     path("clients/<str:code>/follow-up/", views.follow_up, name="follow_up"),
     path("consultations/new/", views.first_consultation, name="first_consultation"),
+    path(
+        "consultations/group/new/",
+        views.consultation_without_client,
+        {"kind": "group"},
+        name="group_session",
+    ),
+    path(
+        "consultations/employer/new/",
+        views.consultation_without_client,
+        {"kind": "employer"},
+        name="employer_consultation",
+    ),
     path("lookup/countries/", views.country_options, name="country_options"),
     path("lookup/occupations/", views.occupation_options, name="occupation_options"),
     path("figures/", views.figures, name="figures"),

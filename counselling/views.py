@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from counselling import exports, questionnaire, reference, reports
@@ -17,19 +18,26 @@ from counselling.forms import (
     ClientForm,
     ClientSearchForm,
     ConsultationForm,
+    EmployerConsultationForm,
     FiguresForm,
+    GroupSessionForm,
     RecognitionUpdateForm,
 )
 from counselling.models import (
     AccessAction,
     AccessLog,
     Client,
+    Consultation,
     Network,
     Occupation,
     normalise_code,
     role_of,
 )
-from counselling.services import new_submission_token, record_consultation
+from counselling.services import (
+    new_submission_token,
+    record_consultation,
+    record_without_client,
+)
 
 
 def with_role(*, counsellor_only: bool):
@@ -62,9 +70,9 @@ def _htmx_render(request, template: str, partial: str, context: dict, status: in
 @require_safe
 def dashboard(request):
     role = role_of(request.user)
-    return render(
-        request, "counselling/dashboard.html", {"role": role, "search": ClientSearchForm()}
-    )
+    latest = Consultation.objects.latest_without_client_by(request.user)
+    context = {"role": role, "search": ClientSearchForm(), "latest": latest}
+    return render(request, "counselling/dashboard.html", context)
 
 
 @require_safe
@@ -160,6 +168,33 @@ def follow_up(request, role, code):
                **_import_context(raw_code, imported)}  # fmt: skip
     status = _status(request, raw_code, imported)
     return render(request, "counselling/consultation_form.html", context, status=status)
+
+
+# Consultations without a client record: the form and the message once it is saved, by kind.
+WITHOUT_CLIENT = {
+    "group": (GroupSessionForm, gettext_lazy("The group session has been saved.")),
+    "employer": (
+        EmployerConsultationForm,
+        gettext_lazy("The employer consultation has been saved."),
+    ),
+}
+
+
+@require_http_methods(["GET", "POST"])
+@with_role(counsellor_only=True)
+def consultation_without_client(request, role, kind):
+    form_class, saved = WITHOUT_CLIENT[kind]
+    form = form_class(request.POST or None, initial={"submission_token": new_submission_token()})
+    if request.method == "POST" and form.is_valid():
+        record_without_client(
+            role=role, consultation=form.save(commit=False), topics=form.cleaned_data["topics"],
+            token=form.cleaned_data["submission_token"],
+        )  # fmt: skip
+        messages.success(request, saved)
+        return redirect("counselling:dashboard")
+    context = {"form": form, "form_list": [form], "kind": kind}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "counselling/session_form.html", context, status=status)
 
 
 @require_safe

@@ -10,3 +10,12 @@ document.addEventListener("submit", (event) => {
   form.dataset.submitted = "true";
   form.querySelectorAll("button[type=submit]").forEach((button) => button.setAttribute("aria-disabled", "true"));
 });
+// Coming back with the browser's back button shows the page from its cache, submitted: make
+// the form usable again (the token still guards against a second consultation).
+window.addEventListener("pageshow", (event) => {
+  if (!event.persisted) return;
+  document.querySelectorAll("form[data-single-submit]").forEach((form) => {
+    delete form.dataset.submitted;
+    form.querySelectorAll("button[type=submit]").forEach((button) => button.removeAttribute("aria-disabled"));
+  });
+});

@@ -122,3 +122,76 @@ def test_the_first_consultation_form_works_without_javascript(live_server, no_js
     page.get_by_role("button", name="Erstberatung speichern").click()
     assert page.get_by_text("Die Erstberatung wurde gespeichert.").is_visible()
     assert Client.objects.get().nationality == "SY"
+
+
+def log_in(page, live_server):
+    page.goto(live_server.url + "/accounts/login/?next=/counselling/")
+    page.get_by_label("Benutzername").fill("beraterin")
+    page.get_by_label("Passwort").fill(PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url(live_server.url + "/counselling/")
+
+
+def summary_row(page, label):
+    header = page.get_by_role("rowheader", name=label, exact=True)
+    return page.locator("#table-summary tbody tr", has=header).locator("td").inner_text()
+
+
+def test_a_counsellor_logs_a_group_session_with_the_keyboard_and_sees_it_counted(
+    live_server, page, axe, counsellor
+):
+    log_in(page, live_server)
+    page.get_by_role("link", name="Gruppenberatung erfassen").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/consultations/group/new/")
+    assert page.title().startswith("Gruppenberatung erfassen")
+    assert axe(page) == []
+    page.get_by_label("Dauer in Minuten").focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("90")
+    page.get_by_label("Anerkennungsverfahren").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Gruppenberatung speichern").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.title().startswith("Fehler:")
+    summary = page.locator(".error-summary")
+    assert summary.evaluate("element => element === document.activeElement")
+    assert page.get_by_label("Dauer in Minuten").input_value() == "90"
+    assert page.get_by_label("Anerkennungsverfahren").is_checked()
+    assert axe(page) == []
+    shot(page, "5-group-session-error")
+    summary.get_by_role("link", name="Zahl der Teilnehmenden").focus()
+    page.keyboard.press("Enter")
+    participants = page.get_by_label("Zahl der Teilnehmenden")
+    assert participants.evaluate("element => element === document.activeElement")
+    page.keyboard.type("14")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(live_server.url + "/counselling/")
+    assert page.get_by_text("Die Gruppenberatung wurde gespeichert.").is_visible()
+    assert page.get_by_role("listitem").filter(has_text="14 Teilnehmende").is_visible()
+    assert axe(page) == []
+    shot(page, "7-dashboard-after-group-session")
+    page.get_by_role("link", name="Zahlen Ihres Netzwerks").click()
+    assert summary_row(page, "Gruppenberatungen") == "1"
+    assert summary_row(page, "Teilnehmende an Gruppenberatungen") == "14"
+    assert summary_row(page, "Erstberatungen") == "0"
+    assert axe(page) == []
+    shot(page, "8-figures-with-group-session")
+
+
+def test_an_employer_consultation_is_counted_apart_from_people(live_server, page, axe, counsellor):
+    make_topic("recruitment_abroad", "employers", name_de="Gewinnung von Fachkräften")
+    log_in(page, live_server)
+    page.get_by_role("link", name="Arbeitgeberberatung erfassen").click()
+    assert axe(page) == []
+    page.get_by_role("group", name="Kanal").get_by_label("Per Video").check()
+    page.get_by_label("Gewinnung von Fachkräften").check()
+    shot(page, "6-employer-consultation")
+    page.get_by_role("button", name="Arbeitgeberberatung speichern").click()
+    assert page.get_by_text("Die Arbeitgeberberatung wurde gespeichert.").is_visible()
+    page.get_by_role("link", name="Zahlen Ihres Netzwerks").click()
+    assert summary_row(page, "Arbeitgeberberatungen (Fachkräfteeinwanderung)") == "1"
+    assert summary_row(page, "Beratene Personen") == "0"
+    assert axe(page) == []

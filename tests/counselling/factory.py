@@ -96,8 +96,8 @@ def make_consultation(client, date, *, centre=None, topics=(), **fields) -> Cons
     return consultation
 
 
-def make_group_session(centre, date, participants, **fields) -> Consultation:
-    return Consultation.objects.create(
+def make_group_session(centre, date, participants, *, topics=(), **fields) -> Consultation:
+    session = Consultation.objects.create(
         network=centre.network,
         centre=centre,
         date=date,
@@ -105,3 +105,18 @@ def make_group_session(centre, date, participants, **fields) -> Consultation:
         participants=participants,
         **fields,
     )
+    session.topics.set(topics)
+    return session
+
+
+def make_employer_consultation(centre, date, *, topics=(), **fields) -> Consultation:
+    consultation = Consultation.objects.create(
+        network=centre.network,
+        centre=centre,
+        date=date,
+        format=ConsultationFormat.EMPLOYER,
+        service_line="employers",
+        **fields,
+    )
+    consultation.topics.set(topics)
+    return consultation

@@ -17,6 +17,8 @@ def _urls(own, other):
         "dashboard": reverse("counselling:dashboard"),
         "search": reverse("counselling:client_search") + f"?q={own.code[:3]}",
         "new consultation": reverse("counselling:first_consultation"),
+        "group session": reverse("counselling:group_session"),
+        "employer consultation": reverse("counselling:employer_consultation"),
         "client": reverse("counselling:client", args=[own.code]),
         "follow-up": reverse("counselling:follow_up", args=[own.code]),
         "client of another network": reverse("counselling:client", args=[other.code]),
@@ -36,7 +38,8 @@ def _urls(own, other):
 # What each role gets; the counsellor of network A's row is the main case.
 MATRIX = {
     "counsellor_a": {
-        "dashboard": ALLOWED, "search": ALLOWED, "new consultation": ALLOWED, "client": ALLOWED,
+        "dashboard": ALLOWED, "search": ALLOWED, "new consultation": ALLOWED,
+        "group session": ALLOWED, "employer consultation": ALLOWED, "client": ALLOWED,
         "follow-up": ALLOWED, "client of another network": NOT_FOUND,
         "follow-up of another network": NOT_FOUND, "countries": ALLOWED, "occupations": ALLOWED,
         "figures": ALLOWED, "figures of network b": NOT_FOUND, "figures of network a": ALLOWED,
@@ -44,6 +47,7 @@ MATRIX = {
     },
     "coordinator_a": {
         "dashboard": ALLOWED, "search": FORBIDDEN, "new consultation": FORBIDDEN,
+        "group session": FORBIDDEN, "employer consultation": FORBIDDEN,
         "client": FORBIDDEN, "follow-up": FORBIDDEN, "client of another network": FORBIDDEN,
         "follow-up of another network": FORBIDDEN, "countries": FORBIDDEN,
         "occupations": FORBIDDEN, "figures": ALLOWED, "figures of network b": NOT_FOUND,
@@ -52,6 +56,7 @@ MATRIX = {
     },
     "programme_user": {
         "dashboard": ALLOWED, "search": FORBIDDEN, "new consultation": FORBIDDEN,
+        "group session": FORBIDDEN, "employer consultation": FORBIDDEN,
         "client": FORBIDDEN, "follow-up": FORBIDDEN, "client of another network": FORBIDDEN,
         "follow-up of another network": FORBIDDEN, "countries": FORBIDDEN,
         "occupations": FORBIDDEN, "figures": ALLOWED, "figures of network b": ALLOWED,
@@ -60,6 +65,7 @@ MATRIX = {
     },
     "roleless_user": {
         "dashboard": ALLOWED, "search": FORBIDDEN, "new consultation": FORBIDDEN,
+        "group session": FORBIDDEN, "employer consultation": FORBIDDEN,
         "client": FORBIDDEN, "follow-up": FORBIDDEN, "client of another network": FORBIDDEN,
         "follow-up of another network": FORBIDDEN, "countries": FORBIDDEN,
         "occupations": FORBIDDEN, "figures": FORBIDDEN, "figures of network b": FORBIDDEN,
@@ -161,3 +167,35 @@ def test_a_refused_look_at_another_networks_client_logs_nothing(client, counsell
     client.force_login(counsellor_a)
     client.get(reverse("counselling:client", args=[client_of_b.code]))
     assert not AccessLog.objects.filter(client=client_of_b).exists()
+
+
+SESSION = {
+    "date": "2025-03-03",
+    "participants": "10",
+    "channel": "in_person",
+    "language": "de",
+    "duration_minutes": "60",
+    "service_line": "recognition",
+    "submission_token": "t",
+}
+
+
+@pytest.mark.parametrize("who", ["coordinator_a", "programme_user", "roleless_user"])
+@pytest.mark.parametrize("url_name", ["group_session", "employer_consultation"])
+def test_only_counsellors_can_post_a_consultation_without_a_client(request, client, who, url_name):
+    client.force_login(request.getfixturevalue(who))
+    assert client.post(reverse(f"counselling:{url_name}"), SESSION).status_code == FORBIDDEN
+    assert not Consultation.objects.exists()
+
+
+def test_a_group_session_counts_for_the_counsellors_network_only(
+    client, counsellor_b, coordinator_a, network_b
+):
+    client.force_login(counsellor_b)
+    client.post(
+        reverse("counselling:group_session"), {**SESSION, "network": "netz-a", "centre": "1"}
+    )
+    assert Consultation.objects.get().network == network_b
+    client.force_login(coordinator_a)
+    figures = client.get(reverse("counselling:figures"), {"start": "2025-01-01"}).context["figures"]
+    assert figures.table("summary").rows[4][1][0].value == 0

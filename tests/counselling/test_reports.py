@@ -11,6 +11,7 @@ from counselling.models import Network
 from tests.counselling.factory import (
     make_client,
     make_consultation,
+    make_employer_consultation,
     make_group_session,
     make_occupation,
     make_topic,
@@ -34,7 +35,8 @@ DASH = "\N{EN DASH}"
 def counselled(network_a, network_b, centre_a, centre_b):
     """Network A: 6 Syrians and 2 Turks with a first consultation in the period, one Ukrainian
     with a first consultation before it and two follow-ups in it, one Iranian first counselled
-    after it, a group session; network B: three Germans with a first consultation."""
+    after it, two group sessions (12 and 7 people), one employer consultation in the period and
+    one after it; network B: three Germans with a first consultation."""
     doctor, nurse = make_occupation("doctor"), make_occupation("nurse")
     procedure, occupation = make_topic("recognition_procedure"), make_topic("reference_occupation")
     qualification, wages = make_topic("qualification"), make_topic("wages", "fair_integration")
@@ -61,7 +63,14 @@ def counselled(network_a, network_b, centre_a, centre_b):
             service_line="fair_integration",
         )  # fmt: skip
     make_consultation(make_client(network_a, nationality="IR"), D(2025, 7, 5))
-    make_group_session(centre_a, D(2025, 5, 5), participants=12)
+    make_group_session(centre_a, D(2025, 5, 5), participants=12, topics=[procedure])
+    make_group_session(
+        centre_a, D(2025, 6, 30), participants=7, topics=[wages], channel="video",
+        service_line="fair_integration",
+    )  # fmt: skip
+    recruitment = make_topic("recruitment_abroad", "employers")
+    make_employer_consultation(centre_a, D(2025, 4, 10), topics=[recruitment], channel="phone")
+    make_employer_consultation(centre_a, D(2025, 7, 10), topics=[recruitment], channel="phone")
     for n in range(3):
         german = make_client(network_b, nationality="DE", recognition_outcome="not_applied")
         make_consultation(german, D(2025, 3, 10 + n), topics=[procedure], channel="in_person")
@@ -77,18 +86,26 @@ def values(figures, key):
 
 def test_network_a_figures_are_exact(counselled, network_a):
     figures = reports.figures(Network.objects.filter(pk=network_a.pk), START, END, suppressed=False)
-    assert [cell.value for _label, (cell,) in figures.table("summary").rows] == [8, 4, 9, 4, 1, 12]
+    summary = {label: cell.value for label, (cell,) in figures.table("summary").rows}
+    assert summary == {
+        "Erstberatungen": 8, "Folgeberatungen": 4, "Beratene Personen": 9,
+        "davon mit Fluchthintergrund": 4, "Gruppenberatungen": 2,
+        "Teilnehmende an Gruppenberatungen": 19,
+        "Arbeitgeberberatungen (Fachkräfteeinwanderung)": 1,
+    }  # fmt: skip
     assert values(figures, "nationalities") == {"Syrien": [6, 75.0], "Türkei": [2, 25.0]}
     assert values(figures, "occupations") == {"doctor": [6, 75.0], "nurse": [2, 25.0]}
-    topics = values(figures, "topics")
-    assert topics["recognition_procedure"] == [6, 0]
-    assert topics["reference_occupation"] == [2, 0]
-    assert topics["qualification"] == [0, 2]
-    assert values(figures, "reasons") == {"wages": [0, 2]}
+    # Columns: first consultations, follow-ups, group sessions, employer consultations.
+    assert values(figures, "topics") == {
+        "recognition_procedure": [6, 0, 1, 0], "reference_occupation": [2, 0, 0, 0],
+        "qualification": [0, 2, 0, 0], "recruitment_abroad": [0, 0, 0, 1],
+    }  # fmt: skip
+    assert values(figures, "reasons") == {"wages": [0, 2, 1]}
     channels = values(figures, "channels")
     assert (channels["Persönlich"], channels["Telefonisch"], channels["Per Video"]) == (
-        [6, 0], [2, 2], [0, 2],
+        [6, 0, 1, 0], [2, 2, 0, 1], [0, 2, 1, 0],
     )  # fmt: skip
+    assert channels["Per E-Mail"] == [0, 0, 0, 0]
     assert values(figures, "outcomes") == {
         "Nicht beantragt": [0], "Beantragt, offen": [3], "Volle Gleichwertigkeit": [4],
         "Teilweise Gleichwertigkeit": [2], "Abgelehnt": [0],
@@ -106,7 +123,7 @@ def test_the_period_bounds_are_inclusive(counselled, network_a):
 def test_programme_figures_suppress_small_cells_and_what_follows_from_totals(counselled):
     figures = reports.figures(Network.objects.all(), START, END, suppressed=True)
     assert [cells[0].display for _label, cells in figures.table("summary").rows] == [
-        "11", "< 5", "12", "< 5", "< 5", "12",
+        "11", "< 5", "12", "< 5", "< 5", "19", "< 5",
     ]  # fmt: skip
     # Network B's 3 first consultations and 3 people are under 5; A's 8 and 9 are hidden too,
     # or they would follow from the totals 11 and 12.
@@ -118,15 +135,16 @@ def test_programme_figures_suppress_small_cells_and_what_follows_from_totals(cou
         "Syrien": ["6", "54,5 %"], "Deutschland": ["< 5", DASH], "Türkei": ["< 5", DASH],
     }  # fmt: skip
     channels = rows(figures, "channels")
-    assert channels["Persönlich"] == ["< 5", "0"]
-    assert channels["Telefonisch"] == ["< 5", "< 5"]
+    assert channels["Persönlich"] == ["< 5", "0", "< 5", "0"]
+    assert channels["Telefonisch"] == ["< 5", "< 5", "0", "< 5"]
+    assert channels["Per Video"] == ["0", "< 5", "< 5", "0"]
 
 
 def test_no_suppressed_value_can_be_worked_out_from_a_shown_column_total(counselled):
     figures = reports.figures(Network.objects.all(), START, END, suppressed=True)
     summary = [cells[0] for _label, cells in figures.table("summary").rows]
     # Which summary row each column adds up to.
-    totals = {"networks": [0, 1, 2], "channels": [0, 1], "outcomes": [2]}
+    totals = {"networks": [0, 1, 2], "channels": [0, 1, 4, 6], "outcomes": [2]}
     checked = 0
     for key, rows_of_totals in totals.items():
         table = figures.table(key)
@@ -165,7 +183,9 @@ def test_the_figures_take_a_bounded_number_of_queries(
     client, coordinator_a, counselled, django_assert_max_num_queries
 ):
     client.force_login(coordinator_a)
-    with django_assert_max_num_queries(20):
+    # Session, user, role, the network asked for, the networks to choose from, and seven
+    # for all the tables (four over the consultations, networks, topics, occupations).
+    with django_assert_max_num_queries(12):
         client.get(reverse("counselling:figures"), {"start": "2025-01-01", "end": "2025-06-30"})
 
 

@@ -56,6 +56,12 @@ def test_generated_consultations_have_one_first_consultation_per_client_dated_fi
         .exists()
     )
     assert Consultation.objects.filter(format="group", is_first__isnull=True).exists()
+    employers = Consultation.objects.filter(format="employer")
+    assert 40 < employers.count() < 200
+    assert set(employers.values_list("service_line", "client", "is_first")) == {
+        ("employers", None, None)
+    }
+    assert set(employers.values_list("topics__service_line", flat=True)) == {"employers"}
     old = Consultation.objects.filter(date__lt=datetime.date(2023, 1, 1))
     assert set(old.values_list("network__kind", flat=True)) == {"state"}
     assert Topic.objects.filter(consultation__isnull=False).exists()
