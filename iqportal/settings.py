@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "django_htmx",
     "axes",
     "pathways",
@@ -87,6 +88,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "iqportal.urls"
+FORM_RENDERER = "iqportal.renderers.PortalFormRenderer"
 WSGI_APPLICATION = "iqportal.wsgi.application"
 
 TEMPLATES = [
