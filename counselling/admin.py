@@ -7,6 +7,7 @@ admin is for the programme's reference data, not a back door to client data.
 from django.contrib import admin
 
 from counselling.models import (
+    AccessAction,
     AccessLog,
     Centre,
     Client,
@@ -70,19 +71,43 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class LoggedClientDataAdmin(ReadOnlyAdmin):
+    """Opening client data in the admin is logged like in the counselling pages."""
+
+    def client_of(self, obj):
+        return obj
+
+    def changelist_view(self, request, extra_context=None):
+        detail = f"admin {self.model._meta.model_name} list {request.GET.urlencode()}"
+        AccessLog.objects.record(request.user, AccessAction.SEARCH, detail=detail)
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            detail = f"admin {self.model._meta.model_name} {object_id}"
+            AccessLog.objects.record(
+                request.user, AccessAction.VIEW, self.client_of(obj), detail=detail
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
 @admin.register(Client)
-class ClientAdmin(ReadOnlyAdmin):
+class ClientAdmin(LoggedClientDataAdmin):
     list_display = ["code", "network", "created_at"]
     list_filter = ["network"]
     search_fields = ["code"]
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(ReadOnlyAdmin):
+class ConsultationAdmin(LoggedClientDataAdmin):
     list_display = ["date", "client", "network", "service_line", "format", "is_first"]
     list_filter = ["network", "service_line", "format", "is_first"]
     search_fields = ["client__code"]
     date_hierarchy = "date"
+
+    def client_of(self, obj):
+        return obj.client
 
     def has_delete_permission(self, request, obj=None):
         return False
