@@ -90,6 +90,49 @@ def _reduced_applies(p: Profile, ctx: C.Context, it_route: bool | None) -> bool 
     return False
 
 
+def _it_salary(p: Profile, ctx: C.Context) -> Check:
+    """§ 18g Abs. 2 Nr. 1: IT without a degree, 45.3 % BBG and always with BA approval."""
+    rule, source = f"{KEY}.salary", "§ 18g Abs. 2 Nr. 1 AufenthG"
+    lower = C.eur(ctx.blue_card_reduced)
+    salary = p.annual_salary_eur
+    if salary is None:
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                f"Das Gehalt ist offen. Die Grenze liegt bei {lower.de}.",
+                f"The salary is open. The threshold is {lower.en}.",
+            ),
+        )
+    if salary >= ctx.blue_card_reduced:
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                f"Das Gehalt erreicht die Grenze von {lower.de} für IT-Fachkräfte ohne "
+                f"Hochschulabschluss. Die Bundesagentur für Arbeit muss zustimmen.",
+                f"The salary reaches the threshold of {lower.en} for IT professionals without "
+                f"a degree. The employment agency must approve.",
+            ),
+        )
+    missing = C.eur(ctx.blue_card_reduced - salary)
+    return Check(
+        rule,
+        "not_met",
+        source,
+        Text(
+            f"Das Gehalt liegt unter der Grenze von {lower.de}.",
+            f"The salary is below the threshold of {lower.en}.",
+        ),
+        Text(
+            f"Ein Gehalt von mindestens {lower.de} im Jahr ({missing.de} mehr).",
+            f"A salary of at least {lower.en} a year ({missing.en} more).",
+        ),
+    )
+
+
 def _salary(p: Profile, ctx: C.Context, reduced: bool | None) -> Check:
     rule = f"{KEY}.salary"
     standard, lower = ctx.blue_card_standard, ctx.blue_card_reduced
@@ -190,7 +233,8 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
             recognition_check(KEY, p, "§ 18g Abs. 1 S. 1 AufenthG; § 18 Abs. 2 Nr. 4 AufenthG")
         )
     checks.append(C.job_offer(KEY, p, qualified=True, source="§ 18g Abs. 1 AufenthG"))
-    checks.append(_salary(p, ctx, reduced))
+    it_without_degree = p.qualification != "academic" and it_route is True
+    checks.append(_it_salary(p, ctx) if it_without_degree else _salary(p, ctx, reduced))
     salary = p.annual_salary_eur
     standard_route = (
         salary is not None and salary >= ctx.blue_card_standard and p.qualification == "academic"

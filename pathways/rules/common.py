@@ -268,8 +268,14 @@ def regulated(key: str, profile: Profile, *, recognition_is_a_step: bool = False
     )
 
 
-def age45(key: str, profile: Profile, ctx: Context, *, source: str) -> Check | None:
-    """Salary of at least 55 % BBG or pension proof after the 45th birthday."""
+def age45(
+    key: str, profile: Profile, ctx: Context, *, source: str, narrow_exception: bool = False
+) -> Check | None:
+    """Salary of at least 55 % BBG or pension proof after the 45th birthday.
+
+    ``narrow_exception``: § 1 Abs. 2 S. 4 BeschV (Westbalkan) allows an exception only in
+    justified exceptional cases, and a salary only slightly below does not count (S. 3 excluded).
+    """
     rule = f"{key}.age_45"
     if profile.age is None:
         return Check(
@@ -335,6 +341,14 @@ def age45(key: str, profile: Profile, ctx: Context, *, source: str) -> Check | N
                 "authority checks your pension provision case by case.",
             ),
         )
+    exception = Text(
+        f"Sie sind 45 oder älter, das Gehalt liegt unter {floor.de} und Sie haben keine "
+        f"Altersversorgung. Eine Ausnahme gibt es nur in begründeten Ausnahmefällen im "
+        f"öffentlichen Interesse; ein nur knapp verfehltes Gehalt reicht dafür nicht.",
+        f"You are 45 or older, the salary is below {floor.en} and you have no pension "
+        f"provision. An exception exists only in justified exceptional cases in the public "
+        f"interest; a salary only slightly below the threshold is not enough.",
+    )
     if profile.pension_provision is None:
         return Check(
             rule,
@@ -352,12 +366,15 @@ def age45(key: str, profile: Profile, ctx: Context, *, source: str) -> Check | N
         rule,
         "not_met",
         source,
-        Text(
+        exception
+        if narrow_exception
+        else Text(
             f"Sie sind 45 oder älter, das Gehalt liegt unter {floor.de} und Sie haben "
             f"keine Altersversorgung. Eine Ausnahme gibt es nur im öffentlichen "
-            f"Interesse.",
+            f"Interesse, etwa wenn das Gehalt nur knapp unter der Grenze liegt.",
             f"You are 45 or older, the salary is below {floor.en} and you have no "
-            f"pension provision. An exception exists only in the public interest.",
+            f"pension provision. An exception exists only in the public interest, for "
+            f"example if the salary is only slightly below the threshold.",
         ),
         raise_fix,
     )

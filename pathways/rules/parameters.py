@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-RULES_VERSION = "2026.1"
+RULES_VERSION = "2026.2"
 LAST_CHECKED = date(2026, 1, 15)
 
 # The digest's figures start in 2024; earlier dates would silently use wrong thresholds.

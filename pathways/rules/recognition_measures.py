@@ -144,7 +144,7 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
         return C.blocked(KEY, TITLE, LEGAL_BASIS, gate, sum_)
     checks = (
         _deficit_notice(p),
-        german_a2_check(KEY, p, "§ 16d Abs. 1 S. 3 Nr. 2 AufenthG", usually=True),
+        german_a2_check(KEY, p, "§ 16d Abs. 1 S. 2 Nr. 1 AufenthG", usually=True),
         means_check(KEY, p, ctx, "§ 16d Abs. 1 AufenthG; § 2 Abs. 3 AufenthG"),
     )
     return PathwayResult(KEY, TITLE, LEGAL_BASIS, verdict_of(checks), checks, sum_, steps)

@@ -91,9 +91,11 @@ def _job(p: Profile) -> Check:
             source,
             Text(
                 "In einem reglementierten Beruf dürfen Sie bei einem tarifgebundenen "
-                "Arbeitgeber zunächst als Hilfskraft arbeiten.",
+                "Arbeitgeber zunächst als Hilfskraft arbeiten, wenn Einstufung und Lohn "
+                "zum Zielberuf hinführen.",
                 "In a regulated profession you may first work as an assistant for an "
-                "employer with a collective agreement.",
+                "employer with a collective agreement, if grading and pay lead towards the "
+                "target profession.",
             ),
         )
     if p.regulated_profession is not False and p.employer_collective_agreement is not False:
@@ -108,6 +110,29 @@ def _job(p: Profile) -> Check:
                 "An assistant job is possible only in regulated professions with "
                 "employers bound by collective agreements or care homes. That is "
                 "open.",
+            ),
+        )
+    if p.regulated_profession is not False:
+        # S. 3: a care home approved under § 72 SGB XI needs no collective agreement; the
+        # profile cannot say whether the employer is one, so the point stays open.
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "Eine Helfertätigkeit ist nur in reglementierten Berufen möglich, ohne "
+                "Tarifbindung nur in einer nach § 72 SGB XI zugelassenen Pflegeeinrichtung. "
+                "Ob Ihr Arbeitgeber eine solche Einrichtung ist, ist offen.",
+                "An assistant job is possible only in regulated professions and, without a "
+                "collective agreement, only in a care home approved under § 72 SGB XI. "
+                "Whether your employer is one is open.",
+            ),
+            Text(
+                "Eine Stelle in einer nach § 72 SGB XI zugelassenen Pflegeeinrichtung oder bei "
+                "einem tarifgebundenen Arbeitgeber, deren Einstufung und Lohn zum Zielberuf "
+                "hinführen.",
+                "A job in a care home approved under § 72 SGB XI or with an employer bound by "
+                "a collective agreement, graded and paid towards the target profession.",
             ),
         )
     return Check(

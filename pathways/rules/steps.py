@@ -637,7 +637,88 @@ def _zab_confirmation(prefix: str, on: date) -> Step:
     )
 
 
+# Since 1 June 2024 the employer asks the BA for a Vorabzustimmung first (digest §2.3); before,
+# the worker applied at the mission with the contract and the mission asked the BA.
+WESTBALKAN_PRE_APPROVAL_FROM = date(2024, 6, 1)
+
+
+def _westbalkan_until_may_2024(on: date) -> tuple[Step, ...]:
+    quota = P.value_on(P.WESTBALKAN_QUOTA, on)
+    quota_de = f"{quota:,}".replace(",", ".")
+    return (
+        _step(
+            "wb.contract",
+            Text(
+                "Arbeitgeber und Fachkraft schließen einen Arbeitsvertrag (keine Zeitarbeit, "
+                "vergleichbarer Lohn).",
+                "Employer and worker sign a contract (no agency work, comparable pay).",
+            ),
+            Actor.employer,
+            "§ 26 Abs. 2 BeschV; § 40 Abs. 1 Nr. 2 AufenthG",
+            _typical(4, "weeks"),
+            actors=(Actor.worker,),
+            documents=(DOC_CONTRACT,),
+            phase="preparation",
+        ),
+        _step(
+            "wb.visa_appointment",
+            Text(
+                "Die Fachkraft bemüht sich um einen Termin bei der deutschen Auslandsvertretung "
+                "in ihrem Westbalkanstaat (Termine wurden verlost).",
+                "The worker seeks an appointment at the German mission in the Western Balkan "
+                "state (appointments were allocated by lottery).",
+            ),
+            Actor.worker,
+            "§ 26 Abs. 2 S. 2 BeschV",
+            _typical(6, "months", "Angaben der Auslandsvertretungen: lange Wartezeiten"),
+            actors=(Actor.mission,),
+            phase="preparation",
+        ),
+        _step(
+            "wb.visa_application",
+            Text(
+                "Die Fachkraft stellt den Visumantrag mit dem Arbeitsvertrag.",
+                "The worker applies for the visa with the contract.",
+            ),
+            Actor.worker,
+            "§ 19c Abs. 1 AufenthG; § 46 Abs. 2 Nr. 1 AufenthV",
+            _typical(1, "weeks"),
+            actors=(Actor.mission,),
+            fee=_fee(P.FEE_VISA, on),
+            documents=(DOC_PASSPORT, DOC_CONTRACT),
+        ),
+        _step(
+            "wb.ba_approval",
+            Text(
+                "Die Auslandsvertretung fragt die Bundesagentur für Arbeit um Zustimmung.",
+                "The mission asks the Federal Employment Agency for approval.",
+            ),
+            Actor.employment_agency,
+            "§ 26 Abs. 2 S. 1-3 BeschV; § 39 Abs. 3 AufenthG; § 36 Abs. 2 S. 1 BeschV",
+            _statutory(2, "weeks", "§ 36 Abs. 2 S. 1 BeschV"),
+            actors=(Actor.mission,),
+            note=Text(
+                f"Höchstens {quota_de} Erstzustimmungen im Jahr.",
+                f"At most {quota:,} first approvals a year.",
+            ),
+        ),
+        _step(
+            "wb.visa_decision",
+            Text(
+                "Die Auslandsvertretung entscheidet über das Visum.",
+                "The mission decides on the visa.",
+            ),
+            Actor.mission,
+            "§ 19c Abs. 1 AufenthG",
+            _typical(4, "weeks", "Angaben der Auslandsvertretungen"),
+        ),
+        *_entry_and_permit("wb", "§ 19c Abs. 1 AufenthG i. V. m. § 26 Abs. 2 BeschV", on),
+    )
+
+
 def _westbalkan(on: date) -> tuple[Step, ...]:
+    if on < WESTBALKAN_PRE_APPROVAL_FROM:
+        return _westbalkan_until_may_2024(on)
     quota = P.value_on(P.WESTBALKAN_QUOTA, on)
     quota_de = f"{quota:,}".replace(",", ".")
     return (
@@ -851,7 +932,7 @@ def _opportunity_card(on: date) -> tuple[Step, ...]:
                 "20 hours a week).",
             ),
             Actor.worker,
-            "§ 20a Abs. 1, § 20c AufenthG",
+            "§ 20a Abs. 2, Abs. 5 S. 1 AufenthG",
             _typical(6, "months"),
             phase="employment",
         ),
@@ -911,7 +992,7 @@ def _recognition_measures(on: date) -> tuple[Step, ...]:
                 "The worker finds a place in an adaptation training.",
             ),
             Actor.worker,
-            "§ 16d Abs. 1 S. 3 AufenthG",
+            "§ 16d Abs. 1 S. 2 Nr. 2 AufenthG",
             _typical(2, "months"),
             actors=(Actor.iq_counselling, Actor.employer),
             advice=Text(

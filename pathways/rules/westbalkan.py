@@ -204,10 +204,12 @@ def _quota(ctx: C.Context) -> Check:
         "§ 26 Abs. 2 S. 3 BeschV",
         Text(
             f"Es gibt höchstens {quota.replace(',', '.')} erste Zustimmungen im Jahr, verteilt "
-            f"auf monatliche Kontingente je Staat. Ist das Kontingent erschöpft, verschiebt "
-            f"sich der Start.",
+            f"auf monatliche Kontingente je Staat. Ist das Jahreskontingent erschöpft, lehnt "
+            f"die Bundesagentur für Arbeit offene Anträge ab; neue Anträge bearbeitet sie ab "
+            f"dem 1. Januar.",
             f"There are at most {quota} first approvals a year, in monthly contingents per "
-            f"state. When the contingent is used up, the start moves later.",
+            f"state. When the annual quota is used up, the employment agency refuses pending "
+            f"requests; it handles new requests from 1 January.",
         ),
     )
 
@@ -238,7 +240,7 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
         C.temp_agency(KEY, p),
         C.regulated(KEY, p),
     ]
-    age = C.age45(KEY, p, ctx, source="§ 1 Abs. 2 S. 1, S. 4 BeschV")
+    age = C.age45(KEY, p, ctx, source="§ 1 Abs. 2 S. 1, S. 4 BeschV", narrow_exception=True)
     if age is not None:
         checks.append(age)
     checks.append(_quota(ctx))

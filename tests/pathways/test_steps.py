@@ -61,8 +61,9 @@ def test_the_westbalkan_sequence_has_a_ba_pre_approval_with_the_quota_and_no_81a
     steps = {step.key: step for step in steps_for("westbalkan", ON)}
     assert "50.000" in steps["wb.ba_pre_approval"].deadline_note.de
     assert not any(key.startswith("fkv.") for key in steps)
+    # Before 1 June 2024 there was no BA Vorabzustimmung: the mission asked the BA (digest §2.3).
     earlier = {step.key: step for step in steps_for("westbalkan", date(2024, 5, 31))}
-    assert "25.000" in earlier["wb.ba_pre_approval"].deadline_note.de
+    assert "25.000" in earlier["wb.ba_approval"].deadline_note.de
 
 
 def test_the_delic_fees_add_up_to_the_seed_total():
