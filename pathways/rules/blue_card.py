@@ -15,7 +15,7 @@ from . import common as C
 from .profile import Profile
 from .results import Check, PathwayResult, verdict_of
 from .skilled_worker import recognition_check
-from .steps import steps_for
+from .steps import Steps, steps_for
 from .texts import Text
 
 KEY = "blue_card"
@@ -257,5 +257,8 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
     stay = C.tolerated_stay(KEY, p)
     if stay is not None:
         checks.append(stay)
+    if standard_route:
+        # At the standard threshold the BA does not take part (§ 18g Abs. 1 S. 1 AufenthG).
+        steps = Steps(tuple(step for step in steps if not step.key.endswith(".ba_approval")))
     result = tuple(checks)
     return PathwayResult(KEY, TITLE, LEGAL_BASIS, verdict_of(result), result, sum_, steps)

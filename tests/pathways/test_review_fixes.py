@@ -203,3 +203,25 @@ def test_the_westbalkan_pre_approval_step_exists_only_from_june_2024():
     assert "wb.ba_pre_approval" not in before
     assert before.index("wb.visa_application") < before.index("wb.ba_approval")
     assert after.index("wb.ba_pre_approval") < after.index("wb.visa_application")
+
+
+@pytest.mark.parametrize(
+    ("salary", "ba_step_shown"),
+    [
+        pytest.param(50_700, False, id="standard-threshold-2026-no-ba-step"),
+        pytest.param(50_699.99, True, id="one-cent-under-standard-ba-step-shown"),
+    ],
+)
+def test_the_blue_card_steps_show_the_ba_only_where_it_takes_part(salary, ba_step_shown):
+    profile = {
+        "nationality": "IN",
+        "residence": "abroad",
+        "residence_country": "IN",
+        "qualification": "academic",
+        "recognition": "full",
+        "occupation_isco": "21",
+        "job_offer": "qualified",
+        "annual_salary_eur": salary,
+    }
+    steps = evaluate(profile, on=date(2026, 3, 1)).pathways["blue_card"].steps
+    assert any(step.key == "bc.ba_approval" for step in steps) is ba_step_shown
