@@ -197,8 +197,14 @@ def routes_for(inputs: Mapping[str, Any]) -> tuple[list[Route], dict[str, Pathwa
     return routes, results
 
 
-def route_steps(route: Route, on: date, land_law: bool) -> tuple[Step, ...]:
-    return steps_for(route.target, on, accelerated=route.accelerated, land_law=land_law)
+def route_steps(route: Route, inputs: Mapping[str, Any]) -> tuple[Step, ...]:
+    return steps_for(
+        route.target,
+        date.fromisoformat(inputs["start"]),
+        accelerated=route.accelerated,
+        land_law=inputs["regulated"] == "land",
+        academic=inputs["qualification"] == "academic",
+    )
 
 
 # --- timelines --------------------------------------------------------------------------------
@@ -220,8 +226,7 @@ class Timeline:
 
 def timeline(route: Route, inputs: Mapping[str, Any], done: Mapping[str, date] | None = None):
     start = date.fromisoformat(inputs["start"])
-    steps = route_steps(route, start, inputs["regulated"] == "land")
-    return Timeline(route, plan(steps, start, inputs["land"], done))
+    return Timeline(route, plan(route_steps(route, inputs), start, inputs["land"], done))
 
 
 @dataclass(frozen=True, slots=True)

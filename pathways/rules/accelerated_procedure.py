@@ -171,7 +171,9 @@ def _abroad(p: Profile) -> Check:
 def evaluate(p: Profile, ctx: C.Context, results: Mapping[str, PathwayResult]) -> PathwayResult:
     best = _best_covered(results, ctx)
     via = best.key if best is not None else None
-    steps = steps_for(KEY, ctx.on, via=via or "skilled_worker")
+    steps = steps_for(
+        KEY, ctx.on, via=via or "skilled_worker", academic=p.qualification == "academic"
+    )
     sum_ = C.summary(
         steps,
         Text(

@@ -132,7 +132,9 @@ def recognition_check(key: str, p: Profile, source: str) -> Check:
 
 def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
     accelerated = p.employer_uses_accelerated_procedure is True
-    steps = steps_for(KEY, ctx.on, accelerated=accelerated)
+    steps = steps_for(
+        KEY, ctx.on, accelerated=accelerated, academic=p.qualification == "academic"
+    )
     sum_ = C.summary(
         steps,
         Text(

@@ -303,8 +303,10 @@ def _recognition_steps(target: str, on: date, land_law: bool) -> tuple[Step, Ste
     )
 
 
-def _accelerated(target: str, on: date, land_law: bool) -> tuple[Step, ...]:
+def _accelerated(target: str, on: date, land_law: bool, academic: bool) -> tuple[Step, ...]:
     title = _TARGET_TITLES.get(target, "§ 18a AufenthG")
+    if target == "skilled_worker" and academic:
+        title = "§ 18b AufenthG"
     recognition = _recognition_steps(target, on, land_law)
     return (
         _step(
@@ -1120,12 +1122,12 @@ class Steps(tuple[Step, ...]):
 
 @lru_cache(maxsize=512)
 def _steps_cached(
-    pathway_key: str, on: date, accelerated: bool, land_law: bool
+    pathway_key: str, on: date, accelerated: bool, land_law: bool, academic: bool
 ) -> tuple[Step, ...]:
     if pathway_key == "accelerated_procedure":
-        return Steps(_accelerated("skilled_worker", on, land_law))
+        return Steps(_accelerated("skilled_worker", on, land_law, academic))
     if accelerated and pathway_key in ACCELERATED_TARGETS:
-        return Steps(_accelerated(pathway_key, on, land_law))
+        return Steps(_accelerated(pathway_key, on, land_law, academic))
     builders = {
         "westbalkan": lambda: _westbalkan(on),
         "skilled_worker": lambda: _skilled_worker(on, land_law),
@@ -1148,14 +1150,16 @@ def steps_for(
     accelerated: bool = False,
     land_law: bool = False,
     via: str | None = None,
+    academic: bool = False,
 ) -> tuple[Step, ...]:
     """The ordered steps of a pathway as the law stood on ``on`` (default: today).
 
     ``accelerated`` gives the § 81a sequence for the routes it covers (``via`` names the route
     for the key ``accelerated_procedure``, default § 18a); ``land_law`` uses the general
-    3-month recognition deadline of Land law instead of the 2 months of § 14a BQFG.
+    3-month recognition deadline of Land law instead of the 2 months of § 14a BQFG;
+    ``academic`` names the title of a skilled worker with a degree (§ 18b, not § 18a).
     """
     day = max(on or date.today(), P.SUPPORTED_FROM)
     if pathway_key == "accelerated_procedure" and via is not None:
-        return _steps_cached(via, day, True, land_law)
-    return _steps_cached(pathway_key, day, accelerated, land_law)
+        return _steps_cached(via, day, True, land_law, academic)
+    return _steps_cached(pathway_key, day, accelerated, land_law, academic)

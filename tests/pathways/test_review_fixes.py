@@ -225,3 +225,31 @@ def test_the_blue_card_steps_show_the_ba_only_where_it_takes_part(salary, ba_ste
     }
     steps = evaluate(profile, on=date(2026, 3, 1)).pathways["blue_card"].steps
     assert any(step.key == "bc.ba_approval" for step in steps) is ba_step_shown
+
+
+@pytest.mark.parametrize(
+    ("qualification", "title"),
+    [
+        pytest.param("vocational", "§ 18a AufenthG", id="vocational-visa-under-18a"),
+        pytest.param("academic", "§ 18b AufenthG", id="degree-visa-under-18b"),
+    ],
+)
+def test_the_accelerated_steps_name_the_title_that_fits_the_qualification(qualification, title):
+    profile = {
+        "nationality": "BA",
+        "residence": "abroad",
+        "residence_country": "BA",
+        "qualification": qualification,
+        "recognition": "full",
+        "job_offer": "qualified",
+        "employer_uses_accelerated_procedure": True,
+        # Below every Blue Card threshold, so that § 81a carries § 18a/§ 18b.
+        "age": 30,
+        "occupation_isco": "other",
+        "degree_years_ago": 10,
+        "annual_salary_eur": 40_000,
+    }
+    result = evaluate(profile, on=date(2026, 3, 1)).pathways["accelerated_procedure"]
+    assert result.via == "skilled_worker"
+    visa = next(step for step in result.steps if step.key == "fkv.visa_entry_work")
+    assert title in visa.title.de
