@@ -6,7 +6,8 @@
 Uses the database in DATABASE_URL as it is (run `manage.py migrate` first); it adds the
 reference data with setup_demo and generates ``--count`` more consultations over 2015-2025 in
 batches. Prints rows per second and, for one network and for the programme-wide view, how long
-each set of figures takes and the key numbers.
+each set of figures takes and the key numbers (with the recognition outcomes reached in the
+period and as they stood at its end).
 """
 
 import argparse
@@ -84,6 +85,9 @@ def main():
         print("    " + "; ".join(f"{k}: {v}" for k, v in summary.items()))
         top = [f"{lbl} {cells[0].display}" for lbl, cells in figures.table("nationalities").rows]
         print("    top nationalities: " + ", ".join(top))
+        for key in ("outcomes_reached", "outcomes"):
+            cells = [f"{lbl} {cells[0].display}" for lbl, cells in figures.table(key).rows]
+            print(f"    {key}: " + ", ".join(cells))
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from counselling.models import (
     Consultation,
     Network,
     Occupation,
+    RecognitionOutcomeChange,
     StaffRole,
     Topic,
 )
@@ -92,11 +93,29 @@ class LoggedClientDataAdmin(ReadOnlyAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
 
+class OutcomeChangeInline(admin.TabularInline):
+    """The client's dated recognition outcomes, read-only (opening the client is logged)."""
+
+    model = RecognitionOutcomeChange
+    fk_name = "client"
+    fields = ["date", "outcome", "recorded_by", "consultation", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Client)
 class ClientAdmin(LoggedClientDataAdmin):
     list_display = ["code", "network", "created_at"]
     list_filter = ["network"]
     search_fields = ["code"]
+    inlines = [OutcomeChangeInline]
 
 
 @admin.register(Consultation)

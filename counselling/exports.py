@@ -1,4 +1,8 @@
-"""CSV and XLSX downloads of the figures' tables, with the same cells as the page."""
+"""CSV and XLSX downloads of the figures' tables, with the same cells as the page.
+
+A CSV file holds the table only (header and rows), for programs; an XLSX sheet adds the title,
+the period and networks above it and the table's note (what is counted, e.g. as of which day
+the recognition outcomes stand) below it, for people."""
 
 from __future__ import annotations
 
@@ -56,6 +60,10 @@ def _sheet(workbook: Workbook, figures: Figures, table: Table, first: bool):
         sheet.append(row)
     for cell in sheet[5]:
         cell.font = Font(bold=True)
+    if table.note:
+        # Below the table, so that the header stays on row 5 in every sheet.
+        sheet.append([])
+        sheet.append([table.note])
     sheet.column_dimensions["A"].width = 48
 
 

@@ -198,6 +198,9 @@ class RecognitionUpdateForm(forms.ModelForm):
         model = Client
         fields = ["recognition_outcome"]
         widgets = {"recognition_outcome": forms.RadioSelect}
+        help_texts = {
+            "recognition_outcome": _("A change counts from the date of this consultation."),
+        }
 
 
 class ConsultationForm(forms.ModelForm):

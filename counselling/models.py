@@ -17,6 +17,12 @@ consultation (by date, then entry order) is its Erstberatung in that network and
 Folgeberatungen. ``Consultation.is_first`` is derived by ``services`` after every write, never
 typed by hand.
 
+Recognition outcomes are dated (decided here): ``Client.recognition_outcome`` is the outcome
+now, and ``RecognitionOutcomeChange`` holds one row for the outcome first recorded (dated at the
+consultation that recorded it) and one for every later change (dated at the consultation at
+which it was recorded). Figures of a period count from these rows, so they do not move when an
+outcome changes later.
+
 Consultations without a client record (decided here), told apart by ``format``:
 - group: an information session for several people (``participants``), in any service line;
   nobody is recorded, so a group session is neither an Erst- nor a Folgeberatung.
@@ -525,6 +531,78 @@ class Consultation(models.Model):
         if self.format == ConsultationFormat.EMPLOYER:
             return _("Employer consultation")
         return _("First consultation") if self.is_first else _("Follow-up consultation")
+
+
+class OutcomeChangeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        role = role_of(user)
+        if role is None or not role.is_counsellor:
+            return self.none()
+        return self.filter(network_id=role.network_id)
+
+    def for_networks(self, networks):
+        return self.filter(network__in=networks)
+
+    def in_period(self, start: datetime.date, end: datetime.date):
+        return self.filter(date__gte=start, date__lte=end)
+
+    def in_order(self):
+        """Oldest first: by date, then in the order they were recorded."""
+        return self.order_by("date", "created_at", "pk")
+
+    def latest_first(self):
+        return self.order_by("-date", "-created_at", "-pk")
+
+    def as_of(self, day: datetime.date):
+        """The changes dated on or before ``day``; the first of ``latest_first()`` of them is
+        the outcome as it stood that day."""
+        return self.filter(date__lte=day)
+
+
+class RecognitionOutcomeChange(models.Model):
+    """A client's recognition outcome as recorded from a date on: one row for the outcome first
+    recorded and one for every change after it (see ``services``), so that figures can count
+    the outcomes reached in a period and the outcome as it stood on a day."""
+
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, related_name="outcome_changes", verbose_name=_("client")
+    )
+    # The client's network, copied so that scoping and figures need no join.
+    network = models.ForeignKey(
+        Network, on_delete=models.PROTECT, related_name="+", verbose_name=_("network")
+    )
+    outcome = models.CharField(_("recognition"), max_length=16, choices=RecognitionOutcome.choices)
+    date = models.DateField(_("date"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    consultation = models.ForeignKey(
+        "Consultation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="outcome_changes",
+        verbose_name=_("consultation"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    objects = OutcomeChangeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("change of recognition outcome")
+        verbose_name_plural = _("changes of recognition outcome")
+        indexes = [
+            models.Index(fields=["network", "date"]),
+            models.Index(fields=["client", "date"]),
+        ]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.client_id} {self.outcome}"
 
 
 class AccessAction(models.TextChoices):

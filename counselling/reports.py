@@ -9,7 +9,13 @@ Small-cell suppression (programme-wide role): counts of 1 to 4 are shown as "< 5
 rows of a column add up to a total shown elsewhere, one more cell is suppressed whenever a
 single one is, so that no suppressed value follows from the total by subtraction. Shares of
 suppressed counts are not shown.
-Outcomes are the clients' current recognition outcome, counted once per person.
+Recognition outcomes are dated (``RecognitionOutcomeChange``), so a period's figures do not
+move when an outcome changes later. Two tables: the outcomes reached in the period (people whose
+outcome was recorded or changed to it on a day in the period; someone whose outcome changed twice
+counts under both), and the people counselled in the period by their outcome as it stood on its
+last day (the latest change dated on or before it; a person with none by then counts as "not
+applied for", the default). The latter is a correlated subquery in the people query, so it costs
+no extra query and works on SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
@@ -19,7 +25,8 @@ import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -33,6 +40,7 @@ from counselling.models import (
     Network,
     Occupation,
     RecognitionOutcome,
+    RecognitionOutcomeChange,
     ServiceLine,
     Topic,
 )
@@ -171,9 +179,10 @@ def _add_up(rows: list[dict], key: str | None, fields) -> dict:
     return sums
 
 
-# Four scans of the consultations make all tables, each grouping by every key that some table
-# needs; the tables are added up from their rows in Python (a few hundred rows at most). A client
-# belongs to one network and their consultations are in it, so people add up across networks.
+# Four scans of the consultations and one of the outcome changes make all tables, each grouping
+# by every key that some table needs; the tables are added up from their rows in Python (a few
+# hundred rows at most). A client belongs to one network and their consultations are in it, so
+# people add up across networks.
 
 
 def _consultation_counts(base) -> list[dict]:
@@ -188,14 +197,30 @@ def _consultation_counts(base) -> list[dict]:
     )
 
 
-def _people_counts(base) -> list[dict]:
-    """People counselled in the period by network and recognition outcome, with refugees."""
-    people = Client.objects.using(base.db).filter(pk__in=base.individual().values("client"))
+def _people_counts(base, end: datetime.date) -> list[dict]:
+    """People counselled in the period by network and by their recognition outcome as it stood
+    on ``end``, with refugees."""
+    changes = RecognitionOutcomeChange.objects.using(base.db).filter(client=OuterRef("pk"))
+    then = changes.as_of(end).latest_first().values("outcome")[:1]
+    people = (
+        Client.objects.using(base.db)
+        .filter(pk__in=base.individual().values("client"))
+        .annotate(outcome=Coalesce(Subquery(then), Value(RecognitionOutcome.NOT_APPLIED)))
+    )
     return list(
-        people.values("network", "recognition_outcome")
+        people.values("network", "outcome")
         .annotate(n=Count("pk"), refugees=Count("pk", filter=Q(flight_background=True)))
         .order_by()
     )
+
+
+def _outcomes_reached(networks, start, end, db) -> dict[str, int]:
+    """People whose recognition outcome was recorded or changed in the period, by outcome."""
+    changes = (
+        RecognitionOutcomeChange.objects.using(db).for_networks(networks).in_period(start, end)
+    )
+    rows = changes.values("outcome").annotate(n=Count("client", distinct=True)).order_by()
+    return {row["outcome"]: row["n"] for row in rows}
 
 
 def _origin_counts(base) -> list[tuple[str, int | None, int]]:
@@ -307,17 +332,38 @@ def _channels(consultations: list[dict]) -> Table:
 
 
 def _outcomes(people: list[dict]) -> Table:
-    counts = _add_up(people, "recognition_outcome", ("n",))
+    counts = _add_up(people, "outcome", ("n",))
     table = Table(
         "outcomes",
-        _("Recognition of the people counselled"),
+        _("Recognition of the people counselled, at the end of the period"),
         _("Recognition"),
         [_("People")],
-        note=_("The current state of each person counselled in the period."),
+        note=_(
+            "Each person counselled in the period, by their recognition outcome as recorded on "
+            "the last day of the period."
+        ),
     )
     table.rows = [
         (str(label), [Cell(counts[value]["n"] if value in counts else 0)])
         for value, label in RecognitionOutcome.choices
+    ]
+    return table
+
+
+def _outcomes_reached_table(reached: dict[str, int]) -> Table:
+    table = Table(
+        "outcomes_reached",
+        _("Recognition outcomes reached in the period"),
+        _("Recognition"),
+        [_("People")],
+        note=_(
+            "People whose recognition outcome was recorded in the period, at their first "
+            "consultation or when it changed later. Someone whose outcome changed twice in the "
+            "period is counted under both outcomes."
+        ),
+    )
+    table.rows = [
+        (str(label), [Cell(reached.get(value, 0))]) for value, label in RecognitionOutcome.choices
     ]
     return table
 
@@ -346,7 +392,7 @@ def figures(networks, start: datetime.date, end: datetime.date, *, suppressed: b
     db = reports_db()
     networks = list(networks.using(db).order_by("short_name"))
     base = Consultation.objects.using(db).for_networks(networks).in_period(start, end)
-    consultations, people = _consultation_counts(base), _people_counts(base)
+    consultations, people = _consultation_counts(base), _people_counts(base, end)
     origins = _origin_counts(base)
     topic_counts = _topic_counts(networks, start, end, db)
     topics = list(Topic.objects.using(db).all())
@@ -375,6 +421,7 @@ def figures(networks, start: datetime.date, end: datetime.date, *, suppressed: b
             ("first", "follow", "groups"),
         ),
         _channels(consultations),
+        _outcomes_reached_table(_outcomes_reached(networks, start, end, db)),
         _outcomes(people),
     ]
     if suppressed:

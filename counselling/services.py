@@ -1,5 +1,5 @@
 """Writes that touch several models: a consultation with its client, topics, derived
-Erstberatung/Folgeberatung and access log, all in one transaction.
+Erstberatung/Folgeberatung, dated recognition outcome and access log, all in one transaction.
 
 A form carries a one-time ``submission_token``; the unique constraint on it makes a second
 POST of the same form (double click, retry after a timeout) return the first consultation
@@ -20,6 +20,7 @@ from counselling.models import (
     Client,
     Consultation,
     ConsultationFormat,
+    RecognitionOutcomeChange,
     ServiceLine,
     StaffRole,
     new_client_code,
@@ -37,6 +38,23 @@ def derive_first_consultation(client: Client) -> None:
     first_pk = individual.order_by("date", "created_at", "pk").values_list("pk", flat=True)[:1]
     individual.exclude(pk__in=first_pk).exclude(is_first=False).update(is_first=False)
     individual.filter(pk__in=first_pk).exclude(is_first=True).update(is_first=True)
+
+
+def record_outcome_change(
+    client: Client, previous: str | None, consultation: Consultation, user=None
+) -> RecognitionOutcomeChange | None:
+    """Dates ``client``'s recognition outcome at ``consultation`` if it differs from
+    ``previous`` (the outcome stored before, None for a new client); returns the new row."""
+    if client.recognition_outcome == previous:
+        return None
+    return RecognitionOutcomeChange.objects.create(
+        client=client,
+        network_id=client.network_id,
+        outcome=client.recognition_outcome,
+        date=consultation.date,
+        recorded_by=user,
+        consultation=consultation,
+    )
 
 
 def _attach_questionnaire(consultation: Consultation, imported: Imported | None) -> None:
@@ -68,6 +86,12 @@ def _once(token: str, write: Callable[[], Consultation]) -> Consultation:
         return earlier
 
 
+def _stored_outcome(client: Client) -> str | None:
+    """The outcome in the database, before a form changed ``client`` in memory."""
+    stored = Client.objects.select_for_update().filter(pk=client.pk)
+    return stored.values_list("recognition_outcome", flat=True).first()
+
+
 def _at_centre(consultation: Consultation, role: StaffRole, token: str) -> None:
     consultation.network_id = role.network_id
     consultation.centre_id = role.centre_id
@@ -92,6 +116,7 @@ def record_consultation(
         client.network_id = role.network_id
         while is_new_client and Client.objects.filter(code=client.code).exists():
             client.code = new_client_code()
+        previous = None if is_new_client else _stored_outcome(client)
         client.save()
         consultation.client = client
         _at_centre(consultation, role, token)
@@ -101,6 +126,7 @@ def record_consultation(
         consultation.save()
         consultation.topics.set(topics)
         derive_first_consultation(client)
+        record_outcome_change(client, previous, consultation, role.user)
         action = AccessAction.CREATE if is_new_client else AccessAction.UPDATE
         AccessLog.objects.record(role.user, action, client)
         consultation.refresh_from_db(fields=["is_first"])

@@ -6,6 +6,11 @@ clients first, then their consultations (the first one marked Erstberatung, the 
 Folgeberatungen, as ``services.derive_first_consultation`` would), then the topic links.
 Group sessions and employers' consultations (Fachkräfteeinwanderung: the client is a firm, so
 there is no client record) are written beside them, without a client.
+
+Recognition outcomes change over a client's consultations as they do in counselling: the
+current outcome is drawn from the published distribution, and a client with follow-ups often
+starts earlier on the way to it (not applied for, then applied, then the decision), each step
+dated at a later consultation (``RecognitionOutcomeChange``, as ``services`` records them).
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ from counselling.models import (
     ConsultationFormat,
     Network,
     Occupation,
+    RecognitionOutcome,
+    RecognitionOutcomeChange,
     ServiceLine,
     Topic,
     new_client_code,
@@ -37,6 +44,10 @@ from counselling.models import (
 
 DISTRIBUTIONS = settings.BASE_DIR / "fixtures" / "counselling_distributions.json"
 MAX_FOLLOW_UPS = 12
+DECIDED = {RecognitionOutcome.FULL, RecognitionOutcome.PARTIAL, RecognitionOutcome.REJECTED}
+# Of the clients decided by now who had follow-ups, the share who came with the decision already
+# (for example a partial equivalence, to look for an adaptation course).
+CAME_DECIDED = 0.3
 
 
 def load_distributions() -> dict:
@@ -206,6 +217,42 @@ class Generator:
         picker = self.pickers[f"{line}_topics"]
         return picker.sample(self.rng, self.rng.randint(1, 3 if line == "recognition" else 2))
 
+    def _outcome_steps(self, outcome: str, visits: int) -> list[tuple[int, str]]:
+        """Which of a client's ``visits`` consultations (by index, in date order) record which
+        outcome on the way to the current ``outcome``; the first always records one."""
+        rng = self.rng
+        if visits == 1 or outcome == RecognitionOutcome.NOT_APPLIED:
+            return [(0, outcome)]
+        if outcome in DECIDED:
+            if rng.random() < CAME_DECIDED:
+                return [(0, outcome)]
+            before = [RecognitionOutcome.NOT_APPLIED] if rng.random() < 0.5 else []
+            stages = [*before, RecognitionOutcome.OPEN, outcome]
+        else:
+            stages = [RecognitionOutcome.NOT_APPLIED, outcome] if rng.random() < 0.6 else [outcome]
+        stages = stages[-visits:]
+        later = sorted(rng.sample(range(1, visits), len(stages) - 1))
+        return list(zip([0, *later], stages, strict=True))
+
+    def _outcome_changes(self, clients: list[Client], planned) -> list[RecognitionOutcomeChange]:
+        visits: dict[int, list[Consultation]] = {}
+        for client, consultation, _line in planned:
+            visits.setdefault(id(client), []).append(consultation)
+        changes = []
+        for client in clients:
+            mine = visits[id(client)]
+            for index, outcome in self._outcome_steps(client.recognition_outcome, len(mine)):
+                changes.append(
+                    RecognitionOutcomeChange(
+                        client_id=client.pk,
+                        network_id=client.network_id,
+                        outcome=outcome,
+                        date=mine[index].date,
+                        consultation_id=mine[index].pk,
+                    )
+                )
+        return changes
+
     def _unique_codes(self, clients: list[Client], seen: set[str]) -> None:
         taken = set(
             Client.objects.filter(code__in=[c.code for c in clients]).values_list("code", flat=True)
@@ -255,6 +302,9 @@ class Generator:
                     for topic in self._topics(line)
                 ]
                 Consultation.topics.through.objects.bulk_create(links, batch_size=batch * 2)
+                RecognitionOutcomeChange.objects.bulk_create(
+                    self._outcome_changes(clients, planned), batch_size=batch
+                )
             written += len(rows)
             if progress:
                 progress(written)

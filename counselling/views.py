@@ -94,8 +94,12 @@ def client_search(request, role):
 def client_detail(request, role, code):
     client = get_object_or_404(Client.objects.visible_to(request.user), code=normalise_code(code))
     AccessLog.objects.record(request.user, AccessAction.VIEW, client)
-    history = client.consultations.history()
-    return render(request, "counselling/client_detail.html", {"client": client, "history": history})
+    context = {
+        "client": client,
+        "history": client.consultations.history(),
+        "outcomes": client.outcome_changes.latest_first().select_related("recorded_by"),
+    }
+    return render(request, "counselling/client_detail.html", context)
 
 
 def _imported(request):

@@ -50,6 +50,14 @@ def summary_figures(page):
     return [rows.nth(i).locator("td").inner_text() for i in range(3)]
 
 
+def table_cells(page, key):
+    rows = page.locator(f"#table-{key} tbody tr")
+    return {
+        rows.nth(i).locator("th").inner_text(): rows.nth(i).locator("td").inner_text()
+        for i in range(rows.count())
+    }
+
+
 def test_a_counsellor_logs_a_first_and_a_follow_up_consultation_and_sees_the_figures(
     live_server, page, axe, counsellor
 ):
@@ -93,9 +101,17 @@ def test_a_counsellor_logs_a_first_and_a_follow_up_consultation_and_sees_the_fig
     assert page.get_by_text("Blaue Karte EU").is_visible()
     assert axe(page) == []
     page.get_by_label("Qualifizierung", exact=True).check()
+    page.get_by_role("group", name="Anerkennung", exact=True).get_by_label(
+        "Teilweise Gleichwertigkeit"
+    ).check()
     shot(page, "3-follow-up")
     page.get_by_role("button", name="Folgeberatung speichern").click()
     assert page.locator(".history .tag").all_inner_texts() == ["Folgeberatung", "Erstberatung"]
+    outcomes = page.locator(".outcome-history li").all_inner_texts()
+    assert [text.split(": ", 1)[1].split(" (")[0] for text in outcomes] == [
+        "Teilweise Gleichwertigkeit", "Beantragt, offen",
+    ]  # fmt: skip
+    shot(page, "3b-client-with-outcomes")
     assert page.get_by_text(
         "Ergebnis zum Code 7H3Q9DKM übernommen (Regelstand 2026-03)"
     ).is_visible()
@@ -103,8 +119,16 @@ def test_a_counsellor_logs_a_first_and_a_follow_up_consultation_and_sees_the_fig
     page.goto(live_server.url + "/counselling/figures/")
     assert summary_figures(page) == ["1", "1", "1"]
     assert page.locator("#table-nationalities tbody tr").first.inner_text().startswith("Syrien")
+    # Both outcomes were reached in this period; at its end the person stands at partial.
+    reached, at_end = table_cells(page, "outcomes_reached"), table_cells(page, "outcomes")
+    assert (reached["Beantragt, offen"], reached["Teilweise Gleichwertigkeit"]) == ("1", "1")
+    assert (at_end["Beantragt, offen"], at_end["Teilweise Gleichwertigkeit"]) == ("0", "1")
     assert axe(page) == []
     shot(page, "4-figures")
+    if SHOTS:
+        for key in ("outcomes_reached", "outcomes"):
+            section = page.locator("section.figure", has=page.locator(f"#table-{key}"))
+            section.screenshot(path=f"{SHOTS}/4-{key}.png")
 
 
 def test_the_first_consultation_form_works_without_javascript(live_server, no_js_page, counsellor):

@@ -12,11 +12,12 @@ from counselling.models import (
     ConsultationFormat,
     Network,
     Occupation,
+    RecognitionOutcomeChange,
     Role,
     StaffRole,
     Topic,
 )
-from counselling.services import derive_first_consultation
+from counselling.services import derive_first_consultation, record_outcome_change
 
 _numbers = itertools.count(1)
 
@@ -85,15 +86,39 @@ def make_client(network, **fields) -> Client:
     return Client.objects.create(network=network, **fields)
 
 
+def _recorded_outcome(client) -> str | None:
+    """The outcome last recorded for ``client`` (in the order of recording), as a service
+    would find it stored before a form changed it."""
+    latest = client.outcome_changes.order_by("-created_at", "-pk")
+    return latest.values_list("outcome", flat=True).first()
+
+
 def make_consultation(client, date, *, centre=None, topics=(), **fields) -> Consultation:
+    """A consultation of ``client``; like the services, it dates the client's recognition
+    outcome at it when that differs from the one recorded last (or none was recorded)."""
     centre = centre or client.network.centres.first() or make_centre(client.network)
     consultation = Consultation.objects.create(
         client=client, network=client.network, centre=centre, date=date, **fields
     )
     consultation.topics.set(topics)
     derive_first_consultation(client)
+    record_outcome_change(client, _recorded_outcome(client), consultation)
     consultation.refresh_from_db()
     return consultation
+
+
+def make_outcome_change(client, outcome, date, *, consultation=None, **fields):
+    """Changes ``client``'s recognition outcome to ``outcome`` as of ``date``."""
+    client.recognition_outcome = outcome
+    client.save()
+    return RecognitionOutcomeChange.objects.create(
+        client=client,
+        network=client.network,
+        outcome=outcome,
+        date=date,
+        consultation=consultation,
+        **fields,
+    )
 
 
 def make_group_session(centre, date, participants, *, topics=(), **fields) -> Consultation:

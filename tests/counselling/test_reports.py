@@ -1,4 +1,5 @@
-"""Figures of a hand-built fixture, asserted exactly (PostgreSQL), with suppression."""
+"""Figures of hand-built fixtures, asserted exactly (PostgreSQL), with suppression and with
+recognition outcomes that change between two periods."""
 
 import datetime
 
@@ -7,13 +8,15 @@ from django.urls import reverse
 from django.utils import translation
 
 from counselling import reports
-from counselling.models import Network
+from counselling.models import Consultation, Network
+from counselling.services import record_consultation
 from tests.counselling.factory import (
     make_client,
     make_consultation,
     make_employer_consultation,
     make_group_session,
     make_occupation,
+    make_outcome_change,
     make_topic,
 )
 
@@ -110,6 +113,10 @@ def test_network_a_figures_are_exact(counselled, network_a):
         "Nicht beantragt": [0], "Beantragt, offen": [3], "Volle Gleichwertigkeit": [4],
         "Teilweise Gleichwertigkeit": [2], "Abgelehnt": [0],
     }  # fmt: skip
+    assert values(figures, "outcomes_reached") == {
+        "Nicht beantragt": [0], "Beantragt, offen": [2], "Volle Gleichwertigkeit": [4],
+        "Teilweise Gleichwertigkeit": [2], "Abgelehnt": [0],
+    }  # fmt: skip
     assert values(figures, "networks") == {"Netzwerk A": [8, 4, 9]}
 
 
@@ -138,6 +145,12 @@ def test_programme_figures_suppress_small_cells_and_what_follows_from_totals(cou
     assert channels["Persönlich"] == ["< 5", "0", "< 5", "0"]
     assert channels["Telefonisch"] == ["< 5", "< 5", "0", "< 5"]
     assert channels["Per Video"] == ["0", "< 5", "< 5", "0"]
+    # Recorded in the period: network B's 3 Germans (not applied), A's 6 Syrians and 2 Turks.
+    assert rows(figures, "outcomes_reached") == {
+        "Nicht beantragt": ["< 5"], "Beantragt, offen": ["< 5"],
+        "Volle Gleichwertigkeit": ["< 5"], "Teilweise Gleichwertigkeit": ["< 5"],
+        "Abgelehnt": ["0"],
+    }  # fmt: skip
 
 
 def test_no_suppressed_value_can_be_worked_out_from_a_shown_column_total(counselled):
@@ -174,7 +187,7 @@ def test_the_figures_page_draws_an_accessible_chart_beside_each_table(
     html = client.get(
         reverse("counselling:figures"), {"start": "2025-01-01", "end": "2025-06-30"}
     ).content.decode()
-    assert html.count('<svg class="chart" role="img"') == 7
+    assert html.count('<svg class="chart" role="img"') == 8
     assert 'aria-labelledby="chart-nationalities-title chart-nationalities-desc"' in html
     assert '<table id="table-nationalities">' in html
 
@@ -183,9 +196,10 @@ def test_the_figures_take_a_bounded_number_of_queries(
     client, coordinator_a, counselled, django_assert_max_num_queries
 ):
     client.force_login(coordinator_a)
-    # Session, user, role, the network asked for, the networks to choose from, and seven
-    # for all the tables (four over the consultations, networks, topics, occupations).
-    with django_assert_max_num_queries(12):
+    # Session, user, role, the network asked for, the networks to choose from, and eight
+    # for all the tables (four over the consultations, one over the outcome changes, networks,
+    # topics, occupations).
+    with django_assert_max_num_queries(13):
         client.get(reverse("counselling:figures"), {"start": "2025-01-01", "end": "2025-06-30"})
 
 
@@ -245,3 +259,173 @@ def test_xlsx_export_holds_every_table_as_a_sheet(client, coordinator_a, counsel
 def test_an_unknown_table_is_a_404(client, coordinator_a):
     client.force_login(coordinator_a)
     assert client.get(reverse("counselling:export", args=["nothing", "csv"])).status_code == 404
+
+
+FIRST_HALF = (D(2025, 1, 1), D(2025, 6, 30))
+SECOND_HALF = (D(2025, 7, 1), D(2025, 12, 31))
+
+
+@pytest.fixture
+def outcomes_over_time(network_a, centre_a):
+    """Network A in 2025, recognition outcomes dated at the consultations that recorded them:
+    - Amira: first consultation 3 Feb (applied, open); 10 Aug partial, 5 Nov full equivalence.
+    - Bogdan: first 1 Mar (not applied); 2 May applied; not counselled again until 15 Jan 2026,
+      when his application was rejected.
+    - Chen: first 1 Apr, came with full equivalence; a follow-up on 1 Sep, no change.
+    - Dana: first 15 Sep (applied, open).
+    - Emil: first 1 Nov 2024 (applied, open); partial equivalence on 30 Jun, the last day of
+      the first half; a follow-up on 1 Jul, no change."""
+    amira = make_client(network_a, nationality="SY", recognition_outcome="open")
+    make_consultation(amira, D(2025, 2, 3))
+    for day, outcome in ((D(2025, 8, 10), "partial"), (D(2025, 11, 5), "full")):
+        amira.recognition_outcome = outcome
+        make_consultation(amira, day)
+    bogdan = make_client(network_a, nationality="UA", recognition_outcome="not_applied")
+    make_consultation(bogdan, D(2025, 3, 1))
+    bogdan.recognition_outcome = "open"
+    make_consultation(bogdan, D(2025, 5, 2))
+    bogdan.recognition_outcome = "rejected"
+    make_consultation(bogdan, D(2026, 1, 15))
+    chen = make_client(network_a, nationality="CN", recognition_outcome="full")
+    make_consultation(chen, D(2025, 4, 1))
+    make_consultation(chen, D(2025, 9, 1))
+    dana = make_client(network_a, nationality="TR", recognition_outcome="open")
+    make_consultation(dana, D(2025, 9, 15))
+    emil = make_client(network_a, nationality="IR", recognition_outcome="open")
+    make_consultation(emil, D(2024, 11, 1))
+    emil.recognition_outcome = "partial"
+    make_consultation(emil, D(2025, 6, 30))
+    make_consultation(emil, D(2025, 7, 1))
+    return {"amira": amira, "bogdan": bogdan}
+
+
+def outcome_figures(network, period):
+    figures = reports.figures(Network.objects.filter(pk=network.pk), *period, suppressed=False)
+    return values(figures, "outcomes_reached"), values(figures, "outcomes"), figures
+
+
+def test_outcomes_reached_in_the_first_half_and_as_they_stood_at_its_end(
+    outcomes_over_time, network_a
+):
+    reached, at_end, figures = outcome_figures(network_a, FIRST_HALF)
+    # Amira open; Bogdan not applied, then open; Chen full; Emil partial on the last day.
+    assert reached == {
+        "Nicht beantragt": [1], "Beantragt, offen": [2], "Volle Gleichwertigkeit": [1],
+        "Teilweise Gleichwertigkeit": [1], "Abgelehnt": [0],
+    }  # fmt: skip
+    # Amira, Bogdan, Chen and Emil were counselled; Bogdan's later rejection does not count.
+    assert at_end == {
+        "Nicht beantragt": [0], "Beantragt, offen": [2], "Volle Gleichwertigkeit": [1],
+        "Teilweise Gleichwertigkeit": [1], "Abgelehnt": [0],
+    }  # fmt: skip
+    assert figures.table("summary").rows[2][1][0].value == 4
+
+
+def test_outcomes_reached_in_the_second_half_and_as_they_stood_at_its_end(
+    outcomes_over_time, network_a
+):
+    reached, at_end, figures = outcome_figures(network_a, SECOND_HALF)
+    # Amira partial, then full; Dana open; Chen's and Emil's follow-ups changed nothing.
+    assert reached == {
+        "Nicht beantragt": [0], "Beantragt, offen": [1], "Volle Gleichwertigkeit": [1],
+        "Teilweise Gleichwertigkeit": [1], "Abgelehnt": [0],
+    }  # fmt: skip
+    # Amira, Chen, Dana and Emil were counselled; Bogdan was not.
+    assert at_end == {
+        "Nicht beantragt": [0], "Beantragt, offen": [1], "Volle Gleichwertigkeit": [2],
+        "Teilweise Gleichwertigkeit": [1], "Abgelehnt": [0],
+    }  # fmt: skip
+    assert figures.table("summary").rows[2][1][0].value == 4
+
+
+def test_over_the_whole_year_a_person_counts_once_under_each_outcome_they_reached(
+    outcomes_over_time, network_a
+):
+    reached, at_end, _figures = outcome_figures(network_a, (D(2025, 1, 1), D(2025, 12, 31)))
+    assert reached == {
+        "Nicht beantragt": [1], "Beantragt, offen": [3], "Volle Gleichwertigkeit": [2],
+        "Teilweise Gleichwertigkeit": [2], "Abgelehnt": [0],
+    }  # fmt: skip
+    assert at_end == {
+        "Nicht beantragt": [0], "Beantragt, offen": [2], "Volle Gleichwertigkeit": [2],
+        "Teilweise Gleichwertigkeit": [1], "Abgelehnt": [0],
+    }  # fmt: skip
+
+
+def test_a_periods_outcomes_stay_as_they_were_when_an_outcome_changes_later(
+    outcomes_over_time, network_a, counsellor_a
+):
+    before = outcome_figures(network_a, FIRST_HALF)[:2]
+    amira = outcomes_over_time["amira"]
+    amira.recognition_outcome = "rejected"
+    record_consultation(
+        role=counsellor_a.counselling_role, client=amira,
+        consultation=Consultation(date=D(2026, 2, 2)), topics=[], token="later-change",
+    )  # fmt: skip
+    amira.refresh_from_db()
+    assert amira.recognition_outcome == "rejected"
+    assert outcome_figures(network_a, FIRST_HALF)[:2] == before
+
+
+def test_a_person_with_no_outcome_dated_by_the_end_counts_as_not_applied(network_a, centre_a):
+    person = make_client(network_a, nationality="SY", recognition_outcome="full")
+    make_consultation(person, D(2025, 3, 1))
+    # A consultation entered afterwards with an earlier date, before any outcome was dated.
+    person.outcome_changes.update(date=D(2025, 3, 1))
+    make_consultation(person, D(2025, 2, 1))
+    reached, at_end, _figures = outcome_figures(network_a, (D(2025, 2, 1), D(2025, 2, 28)))
+    assert at_end["Nicht beantragt"] == [1]
+    assert sum(n for (n,) in reached.values()) == 0
+
+
+def test_an_outcome_dated_without_a_consultation_counts_on_its_day(network_a, centre_a):
+    person = make_client(network_a, nationality="SY", recognition_outcome="open")
+    make_consultation(person, D(2025, 3, 1))
+    make_outcome_change(person, "partial", D(2025, 7, 20))
+    reached, at_end, _figures = outcome_figures(network_a, SECOND_HALF)
+    assert reached["Teilweise Gleichwertigkeit"] == [1]
+    # Not counselled in the second half, so not among its people.
+    assert sum(n for (n,) in at_end.values()) == 0
+
+
+def test_the_outcome_tables_export_as_csv_with_their_rows(
+    client, coordinator_a, outcomes_over_time
+):
+    client.force_login(coordinator_a)
+    period = {"start": "2025-07-01", "end": "2025-12-31"}
+    reached = client.get(
+        reverse("counselling:export", args=["outcomes_reached", "csv"]), period,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )  # fmt: skip
+    at_end = client.get(
+        reverse("counselling:export", args=["outcomes", "csv"]), period,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )  # fmt: skip
+    assert reached.content.decode("utf-8-sig").splitlines() == [
+        "Recognition,People", "Not applied for,0", '"Applied, open",1',
+        "Full equivalence,1", "Partial equivalence,1", "Rejected,0",
+    ]  # fmt: skip
+    assert at_end.content.decode("utf-8-sig").splitlines()[1:] == [
+        "Not applied for,0", '"Applied, open",1', "Full equivalence,2",
+        "Partial equivalence,1", "Rejected,0",
+    ]  # fmt: skip
+
+
+def test_the_outcome_sheets_say_as_of_when_they_count(client, coordinator_a, outcomes_over_time):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(coordinator_a)
+    response = client.get(
+        reverse("counselling:export", args=["all", "xlsx"]),
+        {"start": "2025-01-01", "end": "2025-06-30"},
+    )
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames[-2:] == ["outcomes_reached", "outcomes"]
+    sheet = workbook["outcomes"]
+    assert [cell.value for cell in sheet[5]] == ["Anerkennung", "Personen"]
+    assert [cell.value for cell in sheet[7]] == ["Beantragt, offen", 2]
+    assert "am letzten Tag des Zeitraums" in sheet.cell(row=sheet.max_row, column=1).value
+    reached = workbook["outcomes_reached"]
+    assert [cell.value for cell in reached[6]] == ["Nicht beantragt", 1]

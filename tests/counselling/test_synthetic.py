@@ -6,9 +6,17 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, F, Min, OuterRef, Q, Subquery
 
-from counselling.models import Centre, Client, Consultation, Network, StaffRole, Topic
+from counselling.models import (
+    Centre,
+    Client,
+    Consultation,
+    Network,
+    RecognitionOutcomeChange,
+    StaffRole,
+    Topic,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +79,25 @@ def test_the_generator_refuses_a_period_without_networks():
     with pytest.raises(CommandError, match="No network"):
         call_command("generate_consultations", "--count", "10", "--start", "2010-01-01",
                      "--end", "2010-12-31")  # fmt: skip
+
+
+def test_generated_clients_reach_their_outcome_in_dated_steps(capsys):
+    call_command("setup_demo")
+    call_command(
+        "generate_consultations", "--count", "2000", "--start", "2022-01-01",
+        "--end", "2024-12-31", "--batch", "500", "--seed", "3",
+    )  # fmt: skip
+    changes = RecognitionOutcomeChange.objects.filter(client=OuterRef("pk"))
+    clients = Client.objects.annotate(
+        steps=Count("outcome_changes", distinct=True),
+        first_visit=Min("consultations__date"),
+        first_step=Subquery(changes.in_order().values("date")[:1]),
+        last_outcome=Subquery(changes.latest_first().values("outcome")[:1]),
+    )
+    assert not clients.filter(steps=0).exists()
+    assert not clients.exclude(last_outcome=F("recognition_outcome")).exists()
+    assert not clients.exclude(first_step=F("first_visit")).exists()
+    assert clients.filter(steps__gte=2).count() > 20
+    assert clients.filter(steps=3, recognition_outcome__in=["full", "partial", "rejected"]).exists()
+    assert not RecognitionOutcomeChange.objects.exclude(consultation__client=F("client")).exists()
+    assert not RecognitionOutcomeChange.objects.exclude(network=F("client__network")).exists()
