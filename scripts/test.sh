@@ -43,6 +43,7 @@ py=.venv/bin/python
 
 echo "==> static checks"
 .venv/bin/ruff check --quiet .
+.venv/bin/mypy --strict pathways/rules
 $py manage.py check --fail-level WARNING
 $py manage.py makemigrations --check --dry-run >/dev/null || {
     echo "A model change has no migration: run 'manage.py makemigrations'." >&2; exit 1; }

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from . import common as C
 from .profile import Profile
-from .results import VERDICT_RANK, Check, PathwayResult, verdict_of
+from .results import VERDICT_RANK, Check, PathwayResult, Status, verdict_of
 from .steps import steps_for
 from .texts import Text
 
@@ -51,7 +51,7 @@ def _route(results: Mapping[str, PathwayResult], best: PathwayResult | None) -> 
     rule, source = f"{KEY}.covered_route", "§ 81a Abs. 1, Abs. 5 AufenthG"
     if best is not None:
         name = best.title
-        status = "met" if best.verdict == "eligible" else "unknown"
+        status: Status = "met" if best.verdict == "eligible" else "unknown"
         return Check(
             rule,
             status,

@@ -436,8 +436,12 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
         _residence(p),
         means_check(KEY, p, ctx, "§ 20a Abs. 4 S. 1 AufenthG; § 2 Abs. 3 AufenthG"),
     )
-    route_a = (_skilled_worker_route(p),)
-    route_b = (_qualification_gate(p), _language_gate(p), _points_check(p, pts, ctx.min_points))
+    route_a: tuple[Check, ...] = (_skilled_worker_route(p),)
+    route_b: tuple[Check, ...] = (
+        _qualification_gate(p),
+        _language_gate(p),
+        _points_check(p, pts, ctx.min_points),
+    )
     verdict_a, verdict_b = verdict_of(route_a), verdict_of(route_b)
     route, chosen = ("skilled_worker", route_a)
     if VERDICT_RANK[verdict_b] > VERDICT_RANK[verdict_a]:

@@ -94,11 +94,12 @@ class WorkingCalendar:
             raise ValueError(f"unknown Land {land!r}; one of {', '.join(LAENDER)}")
         self.land = land
         # expand=True (the default) adds further years as dates are asked for.
-        self._holidays = holidays.Germany(subdiv=land)
+        self._holidays: holidays.HolidayBase = holidays.country_holidays("DE", subdiv=land)
 
     def holiday(self, day: date) -> str | None:
         """The holiday's German name, or ``None`` on an ordinary day."""
-        return self._holidays.get(day)
+        name: str | None = self._holidays.get(day)
+        return name
 
     def is_working_day(self, day: date) -> bool:
         return day.weekday() < 5 and day not in self._holidays
