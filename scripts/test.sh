@@ -34,6 +34,8 @@ as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -o \
     "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null
 echo "==> PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+# The database itself, so that makemigrations can check the migration history against it.
+"$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres iqportal
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/iqportal"
 export SECRET_KEY="test-only-$(date +%s)-not-for-production"
