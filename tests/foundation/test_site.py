@@ -133,3 +133,10 @@ def test_the_server_error_page_is_translated_and_needs_no_database(rf):
         response = server_error(request)
     assert response.status_code == 500
     assert "Etwas ist schiefgelaufen" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_employer_door_leads_to_the_herr_delic_example(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert f'href="{reverse("hiring:herr_delic")}"' in html
+    assert "Beispiel: wie Herr Delić als Mechatroniker nach Deutschland kam" in html
