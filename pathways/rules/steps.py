@@ -644,24 +644,28 @@ def _zab_confirmation(prefix: str, on: date) -> Step:
 WESTBALKAN_PRE_APPROVAL_FROM = date(2024, 6, 1)
 
 
+def _westbalkan_contract() -> Step:
+    return _step(
+        "wb.contract",
+        Text(
+            "Arbeitgeber und Fachkraft schließen einen Arbeitsvertrag (keine Zeitarbeit, "
+            "vergleichbarer Lohn).",
+            "Employer and worker sign a contract (no agency work, comparable pay).",
+        ),
+        Actor.employer,
+        "§ 26 Abs. 2 BeschV; § 40 Abs. 1 Nr. 2 AufenthG",
+        _typical(4, "weeks"),
+        actors=(Actor.worker,),
+        documents=(DOC_CONTRACT,),
+        phase="preparation",
+    )
+
+
 def _westbalkan_until_may_2024(on: date) -> tuple[Step, ...]:
     quota = P.value_on(P.WESTBALKAN_QUOTA, on)
     quota_de = f"{quota:,}".replace(",", ".")
     return (
-        _step(
-            "wb.contract",
-            Text(
-                "Arbeitgeber und Fachkraft schließen einen Arbeitsvertrag (keine Zeitarbeit, "
-                "vergleichbarer Lohn).",
-                "Employer and worker sign a contract (no agency work, comparable pay).",
-            ),
-            Actor.employer,
-            "§ 26 Abs. 2 BeschV; § 40 Abs. 1 Nr. 2 AufenthG",
-            _typical(4, "weeks"),
-            actors=(Actor.worker,),
-            documents=(DOC_CONTRACT,),
-            phase="preparation",
-        ),
+        _westbalkan_contract(),
         _step(
             "wb.visa_appointment",
             Text(
@@ -724,20 +728,7 @@ def _westbalkan(on: date) -> tuple[Step, ...]:
     quota = P.value_on(P.WESTBALKAN_QUOTA, on)
     quota_de = f"{quota:,}".replace(",", ".")
     return (
-        _step(
-            "wb.contract",
-            Text(
-                "Arbeitgeber und Fachkraft schließen einen Arbeitsvertrag (keine Zeitarbeit, "
-                "vergleichbarer Lohn).",
-                "Employer and worker sign a contract (no agency work, comparable pay).",
-            ),
-            Actor.employer,
-            "§ 26 Abs. 2 BeschV; § 40 Abs. 1 Nr. 2 AufenthG",
-            _typical(4, "weeks"),
-            actors=(Actor.worker,),
-            documents=(DOC_CONTRACT,),
-            phase="preparation",
-        ),
+        _westbalkan_contract(),
         _step(
             "wb.ba_pre_approval",
             Text(
