@@ -146,18 +146,21 @@ class PlanForm(ErrorAttrsMixin, forms.Form):
         return amount
 
     def clean_start(self):
-        start = self.cleaned_data["start"]
-        latest = timezone.localdate() + PLANNING_HORIZON
-        if not EARLIEST_START <= start <= latest:
-            raise forms.ValidationError(
-                _("Enter a date between %(earliest)s and %(latest)s."),
-                params={
-                    "earliest": EARLIEST_START.strftime("%d.%m.%Y"),
-                    "latest": latest.strftime("%d.%m.%Y"),
-                },
-                code="out_of_range",
-            )
-        return start
+        return _within_planning_horizon(self.cleaned_data["start"])
+
+
+def _within_planning_horizon(start):
+    latest = timezone.localdate() + PLANNING_HORIZON
+    if not EARLIEST_START <= start <= latest:
+        raise forms.ValidationError(
+            _("Enter a date between %(earliest)s and %(latest)s."),
+            params={
+                "earliest": EARLIEST_START.strftime("%d.%m.%Y"),
+                "latest": latest.strftime("%d.%m.%Y"),
+            },
+            code="out_of_range",
+        )
+    return start
 
 
 def _by_name(choice):
@@ -214,19 +217,7 @@ class HerrDelicForm(ErrorAttrsMixin, forms.Form):
 
     def clean_start(self):
         start = self.cleaned_data["start"]
-        if start is None:
-            return None
-        latest = timezone.localdate() + PLANNING_HORIZON
-        if not EARLIEST_START <= start <= latest:
-            raise forms.ValidationError(
-                _("Enter a date between %(earliest)s and %(latest)s."),
-                params={
-                    "earliest": EARLIEST_START.strftime("%d.%m.%Y"),
-                    "latest": latest.strftime("%d.%m.%Y"),
-                },
-                code="out_of_range",
-            )
-        return start
+        return None if start is None else _within_planning_horizon(start)
 
     def start_and_land(self):
         """The chosen values, or today and the example's Land where none (or a bad one) came."""
