@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Creates .venv with a Python >= 3.12 and installs one dependency group of pyproject.toml.
+# Creates .venv with a Python >= 3.12 and installs one dependency group from the lock file.
 # Usage: scripts/bootstrap.sh run|test      (sourced helpers: scripts/run.sh, scripts/test.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,12 +32,19 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys; sys.exit(sys.
     "$python" -m venv .venv
 fi
 
+# Installs exactly the pins of requirements/<group>.txt (exported from uv.lock, every file checked
+# against its sha256), so a new release of a dependency cannot change a clean install or CI.
+lock=requirements/$group.txt
+if ! .venv/bin/python scripts/lock_stamp.py --check "$lock"; then
+    echo "pyproject.toml's dependency groups changed since $lock was generated." >&2
+    echo "Regenerate the lock with 'bash scripts/lock.sh' and commit uv.lock and requirements/." >&2
+    exit 1
+fi
 stamp=.venv/.installed-$group
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-    echo "==> installing the '$group' dependencies"
-    # pip learned dependency groups (--group) in 25.1.
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --group "$group"
+if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
+    echo "==> installing the '$group' dependencies from $lock"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+        --no-deps -r "$lock"
     touch "$stamp"
 fi
 
