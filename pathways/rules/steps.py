@@ -1154,3 +1154,498 @@ def steps_for(
     if pathway_key == "accelerated_procedure" and via is not None:
         return _steps_cached(via, day, True, land_law, academic)
     return _steps_cached(pathway_key, day, accelerated, land_law, academic)
+
+
+# --- steps for one person ---------------------------------------------------------------------
+# The sequences above are the law's, the same for everybody (and cached per date). What a person
+# has already done, which recognition body is theirs, and what leaving Germany would mean for
+# them follows from a few of their answers, the ``Facets``: ``personalise`` turns a sequence into
+# the person's plan. It is pure and cached per (sequence, facets), so results stay cacheable per
+# rules version and language. The employer plan uses it with the worker's profile too.
+#
+# Sources of the reasons: § 2 Abs. 2 BQFG (recognition for anybody with a foreign qualification
+# who wants to work here); § 18 Abs. 2 Nr. 4, § 18g Abs. 1, Abs. 2 AufenthG; § 20b Abs. 1 S. 2
+# AufenthG (partial recognition replaces the proof of state recognition); § 16d Abs. 1 AufenthG;
+# § 60a Abs. 5 S. 1 AufenthG (a Duldung ends when its holder leaves); § 33 Abs. 1, 3 AsylG (a
+# journey to the country of origin during the asylum procedure counts as not pursuing it);
+# § 39 S. 1 Nr. 1 AufenthV (a title holder can get the next title in Germany); § 51 Abs. 1
+# Nr. 6, 7 AufenthG (a title lapses after a departure that is not temporary or after six
+# months abroad). Checked against the statute texts as of 2025-04; last checked 2026-12-02.
+
+StepStatus = Literal["todo", "done", "left_out"]
+Stay = Literal["abroad", "duldung", "gestattung", "duldung_or_gestattung", "title", "visit"]
+
+# Steps that take the person abroad or need them to be abroad: a visa, an entry.
+_ABROAD_SUFFIXES = (".visa_appointment", ".visa_application", ".visa_decision", ".entry")
+_ABROAD_KEYS = frozenset({"fkv.visa_entry_work"})
+
+_RECOGNITION_KEYS = frozenset(
+    {
+        "std.recognition",
+        "fkv.recognition_application",
+        "fkv.recognition_decision",
+        "rm.deficit_notice",
+        "ap.recognition_application",
+    }
+)
+_CONFIRMATION_KEYS = frozenset({"ap.confirmation", "ck.confirmation", "ex.confirmation"})
+_COMPARABILITY_KEYS = frozenset({"bc.comparability"})
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """The answers that change a person's steps; hashable, so plans are cached per facets."""
+
+    recognition: str | None = None  # none / pending / partial / full, None = not answered
+    qualification: str | None = None  # none / vocational_short / vocational / academic
+    regulated: bool | None = None  # the profession or the job needs a licence to practise
+    craft: bool | None = None  # an occupation of the crafts (ISCO-08 major group 7)
+    it_without_degree: bool = False  # § 18g Abs. 2: IT experience instead of a degree
+    stay: Stay | None = None  # where and how the person lives now
+
+    @classmethod
+    def of(cls, profile: Any) -> Facets:
+        """The facets of a ``Profile`` (read by attribute, so older profiles work too)."""
+        isco = getattr(profile, "occupation_isco", None)
+        qualification = getattr(profile, "qualification", None)
+        regulated = getattr(profile, "regulated_profession", None)
+        licence = getattr(profile, "job_needs_licence", None)
+        it_years = getattr(profile, "it_experience_years_last7", None)
+        is_it = bool(isco) and any(str(isco).startswith(g) for g in P.IT_ISCO_GROUPS)
+        return cls(
+            recognition=getattr(profile, "recognition", None),
+            qualification=qualification,
+            regulated=True if (regulated or licence) else regulated,
+            craft=None if isco in (None, "other") else str(isco).startswith("7"),
+            it_without_degree=(
+                is_it and qualification != "academic" and it_years is not None and it_years >= 3
+            ),
+            stay=_stay(getattr(profile, "residence", None)),
+        )
+
+    @property
+    def in_germany(self) -> bool:
+        return self.stay not in (None, "abroad")
+
+    @property
+    def tolerated(self) -> bool:
+        """Duldung or Aufenthaltsgestattung: leaving can end the stay for good."""
+        return self.stay in ("duldung", "gestattung", "duldung_or_gestattung")
+
+
+def _stay(residence: str | None) -> Stay | None:
+    return {
+        "abroad": "abroad",
+        "germany_duldung": "duldung",
+        "germany_gestattung": "gestattung",
+        "germany_duldung_or_gestattung": "duldung_or_gestattung",
+        "germany_residence_permit": "title",
+        "germany_visa_free": "visit",
+    }.get(residence or "")  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonalStep:
+    """One step of a person's plan: the law's step, what it means for them, and why."""
+
+    step: Step
+    title: Text
+    status: StepStatus = "todo"
+    reason: Text | None = None
+    warning: Text | None = None
+    actor_label: Text | None = None
+
+    @property
+    def key(self) -> str:
+        return self.step.key
+
+    def to_dict(self, lang: str = "de") -> dict[str, Any]:
+        data = self.step.to_dict(lang)
+        data.update(
+            {
+                "title": self.title.get(lang),
+                "status": self.status,
+                "reason": None if self.reason is None else self.reason.get(lang),
+                "warning": None if self.warning is None else self.warning.get(lang),
+            }
+        )
+        if self.actor_label is not None:
+            data["actor_label"] = self.actor_label.get(lang)
+        elif self.step.actor is Actor.worker:
+            data["actor_label"] = YOU.get(lang)
+        return data
+
+
+YOU = Text("Sie", "You")
+
+# "Die Fachkraft bucht" → "Sie buchen": the phrases of the worker's steps, addressed to the
+# reader. A table rather than a grammar: the step texts are few, and a test checks that no
+# personal step still speaks of "the worker".
+_YOU_DE = (
+    (
+        "Die Fachkraft erteilt dem Arbeitgeber die Vollmacht zur Antragstellung.",
+        "Sie erteilen Ihrem Arbeitgeber die Vollmacht, die Anträge für Sie zu stellen.",
+    ),
+    ("Die Fachkraft erhält das Visum", "Sie erhalten das Visum"),
+    ("reist ein und beginnt die Arbeit", "reisen ein und beginnen die Arbeit"),
+    ("Die Fachkraft bucht einen Termin", "Sie buchen einen Termin"),
+    ("Die Fachkraft bemüht sich um einen Termin", "Sie bemühen sich um einen Termin"),
+    ("in ihrem Westbalkanstaat", "in Ihrem Westbalkanstaat"),
+    ("Die Fachkraft stellt den Visumantrag", "Sie stellen den Visumantrag"),
+    (
+        "Die Fachkraft reist ein und meldet ihre Wohnung an.",
+        "Sie reisen ein und melden Ihre Wohnung an.",
+    ),
+    ("Die Fachkraft reist ein.", "Sie reisen ein."),
+    ("Die Fachkraft lässt ihren Abschluss anerkennen", "Sie lassen Ihren Abschluss anerkennen"),
+    (
+        "Die Fachkraft prüft in anabin, ob ihr Abschluss vergleichbar ist, sonst beantragt sie",
+        "Sie prüfen in anabin, ob Ihr Abschluss vergleichbar ist, sonst beantragen Sie",
+    ),
+    ("Die Fachkraft weist Deutsch", "Sie weisen Deutsch"),
+    ("Arbeitgeber und Fachkraft schließen", "Ihr Arbeitgeber und Sie schließen"),
+    ("Arbeitgeber und Fachkraft vereinbaren", "Ihr Arbeitgeber und Sie vereinbaren"),
+    ("Die Fachkraft beantragt unverzüglich", "Sie beantragen unverzüglich"),
+    ("Die Fachkraft legt ein Sprachzertifikat vor", "Sie legen ein Sprachzertifikat vor"),
+    ("Die Fachkraft sichert ihren Lebensunterhalt", "Sie sichern Ihren Lebensunterhalt"),
+    ("Die Fachkraft sucht in Deutschland Arbeit", "Sie suchen in Deutschland Arbeit"),
+    ("wechselt die Fachkraft", "wechseln Sie"),
+    ("Die Fachkraft findet", "Sie finden"),
+    ("Die Fachkraft nimmt an der Maßnahme teil", "Sie nehmen an der Maßnahme teil"),
+    ("Die Fachkraft meldet sich", "Sie melden sich"),
+    ("Die Fachkraft besucht den Kurs", "Sie besuchen den Kurs"),
+    ("dass der Abschluss im Herkunftsland", "dass Ihr Abschluss im Herkunftsland"),
+    (
+        "stellt fest, welche Kenntnisse noch fehlen",
+        "stellt fest, welche Kenntnisse Ihnen noch fehlen",
+    ),
+)
+_YOU_EN = (
+    (
+        "The worker gives the employer power of attorney to apply.",
+        "You give your employer power of attorney to apply for you.",
+    ),
+    ("The worker gets the visa", "You get the visa"),
+    ("enters and starts work", "enter and start work"),
+    ("The worker books an appointment", "You book an appointment"),
+    ("The worker seeks an appointment", "You seek an appointment"),
+    ("in the Western Balkan state", "in your Western Balkan state"),
+    ("The worker applies for the visa", "You apply for the visa"),
+    ("The worker enters and registers the address.", "You enter and register your address."),
+    ("The worker enters.", "You enter."),
+    ("The worker has the qualification recognised", "You have your qualification recognised"),
+    (
+        "The worker checks anabin for the degree's comparability, otherwise applies",
+        "You check anabin for your degree's comparability, otherwise apply",
+    ),
+    ("The worker proves German", "You prove German"),
+    ("Employer and worker sign", "Your employer and you sign"),
+    ("Employer and worker agree", "Your employer and you agree"),
+    ("The worker applies for recognition without delay", "You apply for recognition without delay"),
+    ("The worker gets a language certificate", "You get a language certificate"),
+    ("The worker secures the living costs", "You secure your living costs"),
+    ("The worker looks for work in Germany", "You look for work in Germany"),
+    ("the worker switches", "you switch"),
+    ("The worker finds", "You find"),
+    ("The worker takes part in the training", "You take part in the training"),
+    ("The worker registers for a German course", "You register for a German course"),
+    ("The worker attends the course", "You attend the course"),
+    ("that the qualification is state-recognised", "that your qualification is state-recognised"),
+    ("finds which skills are still missing", "finds which of your skills are still missing"),
+)
+
+
+def _addressed(text: str, table: tuple[tuple[str, str], ...]) -> str:
+    for old, new in table:
+        text = text.replace(old, new)
+    return text
+
+
+def addressed_to_reader(title: Text) -> Text:
+    """A step title in the second person ("Sie …", "You …") where the reader acts."""
+    return Text(_addressed(title.de, _YOU_DE), _addressed(title.en, _YOU_EN))
+
+
+# --- the recognition body that fits the qualification -----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A recognition body: its name after "bei" (dative), in English, and a short label."""
+
+    at_de: str
+    en: str
+    label: Text
+
+
+BODY_ZAB = Body(
+    "der Zentralstelle für ausländisches Bildungswesen (ZAB)",
+    "the Central Office for Foreign Education (ZAB)",
+    Text("ZAB", "ZAB"),
+)
+BODY_LAND = Body(
+    "der zuständigen Stelle des Bundeslandes, in dem Sie arbeiten wollen (der Anerkennungs-Finder "
+    "auf anerkennung-in-deutschland.de nennt sie)",
+    "the competent authority of the Land where you want to work (the Anerkennungs-Finder on "
+    "anerkennung-in-deutschland.de names it)",
+    Text("Anerkennungsstelle Ihres Bundeslandes", "Recognition authority of the Land"),
+)
+BODY_HWK = Body(
+    "der Handwerkskammer",
+    "the chamber of crafts (Handwerkskammer)",
+    Text("Handwerkskammer", "Chamber of crafts"),
+)
+BODY_IHK = Body(
+    "der IHK FOSA (für Berufe der Industrie- und Handelskammern)",
+    "IHK FOSA (for occupations of the chambers of industry and commerce)",
+    Text("IHK FOSA", "IHK FOSA"),
+)
+BODY_CHAMBER = Body(
+    "der IHK FOSA (Berufe der Industrie- und Handelskammern) oder der Handwerkskammer "
+    "(Handwerksberufe); welche Stelle zuständig ist, nennt der Anerkennungs-Finder",
+    "IHK FOSA (occupations of the chambers of industry and commerce) or the chamber of crafts "
+    "(crafts); the Anerkennungs-Finder names the competent one",
+    Text("IHK FOSA oder Handwerkskammer", "IHK FOSA or chamber of crafts"),
+)
+
+
+def recognition_body(facets: Facets) -> Body:
+    """Who decides on the recognition of this person's qualification.
+
+    Regulated professions: the Land authority (§ 2 Abs. 2 BQFG and the Land laws, or the law of
+    the profession); degrees without a regulated profession: the ZAB statement of comparability
+    (there is no recognition procedure for them); crafts: the Handwerkskammer; other vocational
+    qualifications: IHK FOSA. Without the occupation: both chambers, and the finder.
+    """
+    if facets.regulated:
+        return BODY_LAND
+    if facets.qualification == "academic":
+        return BODY_ZAB
+    if facets.craft is True:
+        return BODY_HWK
+    if facets.craft is False:
+        return BODY_IHK
+    return BODY_CHAMBER
+
+
+# --- what leaving Germany means -----------------------------------------------------------------
+
+LEAVE_DULDUNG = Text(
+    "Achtung: Reisen Sie mit einer Duldung nicht aus. Die Duldung erlischt mit der Ausreise "
+    "(§ 60a Abs. 5 S. 1 AufenthG); danach können Sie oft lange nicht wieder einreisen. Prüfen "
+    "Sie zuerst mit der IQ Beratung und einer Migrationsberatung, ob Sie den Aufenthaltstitel in "
+    "Deutschland bekommen können.",
+    "Warning: do not leave Germany with a Duldung. The Duldung ends when you leave (§ 60a (5) "
+    "sentence 1 AufenthG); after that you often cannot come back for a long time. First check "
+    "with IQ counselling and a migration counselling service whether you can get the residence "
+    "title in Germany.",
+)
+LEAVE_GESTATTUNG = Text(
+    "Achtung: Reisen Sie während Ihres Asylverfahrens nicht aus. Eine Reise in Ihr Herkunftsland "
+    "gilt als Nichtbetreiben des Verfahrens; es kann eingestellt werden (§ 33 Abs. 1, 3 AsylG). "
+    "Lassen Sie sich vorher von der IQ Beratung und einer Migrationsberatung beraten.",
+    "Warning: do not leave Germany during your asylum procedure. A journey to your country of "
+    "origin counts as not pursuing the procedure, which can be discontinued (§ 33 (1), (3) "
+    "AsylG). Get advice from IQ counselling and a migration counselling service first.",
+)
+LEAVE_TOLERATED = Text(
+    "Achtung: Reisen Sie mit einer Duldung oder Aufenthaltsgestattung nicht aus. Eine Duldung "
+    "erlischt mit der Ausreise (§ 60a Abs. 5 S. 1 AufenthG); eine Reise in Ihr Herkunftsland "
+    "kann Ihr Asylverfahren beenden (§ 33 Abs. 1, 3 AsylG). Prüfen Sie zuerst mit der IQ "
+    "Beratung und einer Migrationsberatung, ob Sie den Aufenthaltstitel in Deutschland bekommen "
+    "können.",
+    "Warning: do not leave Germany with a Duldung or an Aufenthaltsgestattung. A Duldung ends "
+    "when you leave (§ 60a (5) sentence 1 AufenthG); a journey to your country of origin can end "
+    "your asylum procedure (§ 33 (1), (3) AsylG). First check with IQ counselling and a "
+    "migration counselling service whether you can get the residence title in Germany.",
+)
+LEAVE_TITLE = Text(
+    "Sie leben schon mit einem Aufenthaltstitel in Deutschland. Meist beantragen Sie den neuen "
+    "Titel hier bei der Ausländerbehörde, ohne auszureisen (§ 39 S. 1 Nr. 1 AufenthV). Ihr Titel "
+    "kann erlöschen, wenn Sie nicht nur vorübergehend oder länger als 6 Monate ausreisen (§ 51 "
+    "Abs. 1 Nr. 6, 7 AufenthG). Fragen Sie die Ausländerbehörde oder die IQ Beratung, bevor Sie "
+    "ausreisen.",
+    "You already live in Germany with a residence title. As a rule you apply for the new title "
+    "here at the foreigners' authority, without leaving (§ 39 sentence 1 no. 1 AufenthV). Your "
+    "title can lapse if you leave for more than a temporary reason or for longer than 6 months "
+    "(§ 51 (1) nos. 6, 7 AufenthG). Ask the foreigners' authority or IQ counselling before you "
+    "leave.",
+)
+
+
+def leaving_warning(facets: Facets) -> Text | None:
+    """What leaving Germany would mean for this person, or None when they live abroad."""
+    return {
+        "duldung": LEAVE_DULDUNG,
+        "gestattung": LEAVE_GESTATTUNG,
+        "duldung_or_gestattung": LEAVE_TOLERATED,
+        "title": LEAVE_TITLE,
+    }.get(facets.stay or "")
+
+
+def takes_you_abroad(step: Step) -> bool:
+    return step.key in _ABROAD_KEYS or step.key.endswith(_ABROAD_SUFFIXES)
+
+
+# --- the reasons for a step done or left out ---------------------------------------------------
+
+_DONE_FULL = Text(
+    "Erledigt: Ihr Abschluss ist schon voll anerkannt oder vergleichbar. Legen Sie den Bescheid "
+    "vor.",
+    "Done: your qualification is already fully recognised or comparable. Show the notice.",
+)
+_DONE_APPLIED = Text(
+    "Erledigt: Sie haben die Anerkennung schon beantragt. Die Entscheidung steht noch aus.",
+    "Done: you have already applied for recognition. The decision is still pending.",
+)
+_DONE_DEFICIT = Text(
+    "Erledigt: Sie haben den Bescheid über die fehlenden Kenntnisse (Defizitbescheid) schon.",
+    "Done: you already have the notice of the missing skills (notice of deficits).",
+)
+_DONE_PARTIAL = Text(
+    "Erledigt: Ihr Abschluss ist schon teilweise anerkannt (Defizitbescheid). Die fehlenden "
+    "Kenntnisse gleichen Sie im Betrieb oder in einer Qualifizierung aus (§ 16d AufenthG).",
+    "Done: your qualification is already partly recognised (notice of deficits). You make up "
+    "the missing skills at work or in a training (§ 16d AufenthG).",
+)
+_LEFT_PARTIAL_REPLACES_ZAB = Text(
+    "Entfällt: Ihr Bescheid über die teilweise Anerkennung ersetzt die Bestätigung der ZAB "
+    "(§ 20b Abs. 1 S. 2 AufenthG).",
+    "Not needed: your notice of partial recognition replaces the ZAB confirmation (§ 20b (1) "
+    "sentence 2 AufenthG).",
+)
+_LEFT_IT = Text(
+    "Entfällt: Als IT-Fachkraft mit mindestens 3 Jahren IT-Erfahrung brauchen Sie keinen "
+    "Hochschulabschluss, also auch keine Bewertung durch die ZAB (§ 18g Abs. 2 AufenthG).",
+    "Not needed: as an IT professional with at least 3 years of IT experience you need no "
+    "degree, so no ZAB assessment either (§ 18g (2) AufenthG).",
+)
+_LEFT_NO_QUALIFICATION = Text(
+    "Entfällt: Für diesen Weg brauchen Sie keinen anerkannten Abschluss.",
+    "Not needed: this route needs no recognised qualification.",
+)
+
+
+def _recognition_step(step: Step, facets: Facets) -> PersonalStep:
+    title = addressed_to_reader(step.title)
+    zab = Actor.zab in (step.actor, *step.actors) and step.key.startswith("fkv.")
+    if facets.it_without_degree and zab:
+        return PersonalStep(step, title, "left_out", _LEFT_IT)
+    if facets.qualification == "none":
+        return PersonalStep(step, title, "left_out", _LEFT_NO_QUALIFICATION)
+    if facets.recognition == "full":
+        return PersonalStep(step, title, "done", _DONE_FULL)
+    if facets.recognition == "partial":
+        if step.key == "rm.deficit_notice":
+            return PersonalStep(step, title, "done", _DONE_DEFICIT)
+        return PersonalStep(step, title, "done", _DONE_PARTIAL)
+    if facets.recognition == "pending" and step.key in (
+        "std.recognition",
+        "fkv.recognition_application",
+        "ap.recognition_application",
+        "rm.deficit_notice",
+    ):
+        return PersonalStep(step, title, "done", _DONE_APPLIED)
+    if zab:
+        return PersonalStep(step, title)
+    body = recognition_body(facets)
+    return PersonalStep(step, _with_body(step, title, body), actor_label=body.label)
+
+
+def _with_body(step: Step, title: Text, body: Body) -> Text:
+    """The step's title naming this person's recognition body (never the Delić example)."""
+    if step.key == "fkv.recognition_application":
+        return Text(
+            f"Die Ausländerbehörde beantragt für Sie die Anerkennung bei {body.at_de}.",
+            f"The foreigners' authority applies for recognition for you at {body.en}.",
+        )
+    if step.key == "fkv.recognition_decision":
+        return Text(
+            f"Die Anerkennungsstelle ({body.label.de}) entscheidet, ob Ihr Abschluss einem "
+            f"deutschen gleichwertig ist.",
+            f"The recognition body ({body.label.en}) decides whether your qualification "
+            f"is equivalent to a German one.",
+        )
+    if step.key == "std.recognition":
+        if body is BODY_ZAB:
+            return Text(
+                "Sie prüfen in anabin, ob Ihr Hochschulabschluss vergleichbar ist; sonst "
+                "beantragen Sie eine Zeugnisbewertung bei der ZAB.",
+                "You check anabin for your degree's comparability; otherwise you apply for a "
+                "statement of comparability at the ZAB.",
+            )
+        return Text(
+            f"Sie beantragen die Anerkennung Ihres Abschlusses bei {body.at_de}.",
+            f"You apply for recognition of your qualification at {body.en}.",
+        )
+    if step.key == "rm.deficit_notice":
+        return Text(
+            f"Sie beantragen die Anerkennung bei {body.at_de}. Fehlen Kenntnisse, stellt "
+            f"der Bescheid fest, welche (Defizitbescheid).",
+            f"You apply for recognition at {body.en}. If skills are missing, the notice says "
+            f"which (notice of deficits).",
+        )
+    if step.key == "ap.recognition_application":
+        return Text(
+            f"Sie beantragen unverzüglich die Anerkennung bei {body.at_de}.",
+            f"You apply for recognition at {body.en} without delay.",
+        )
+    return title
+
+
+def _personal(step: Step, facets: Facets) -> PersonalStep:
+    if step.key in _RECOGNITION_KEYS:
+        planned = _recognition_step(step, facets)
+    elif step.key in _CONFIRMATION_KEYS:
+        planned = _confirmation_step(step, facets)
+    elif step.key in _COMPARABILITY_KEYS:
+        planned = _comparability_step(step, facets)
+    else:
+        planned = PersonalStep(step, addressed_to_reader(step.title))
+    if planned.status == "todo" and takes_you_abroad(step):
+        warning = leaving_warning(facets)
+        if warning is not None:
+            planned = PersonalStep(
+                planned.step,
+                planned.title,
+                planned.status,
+                planned.reason,
+                warning,
+                planned.actor_label,
+            )
+    return planned
+
+
+def _confirmation_step(step: Step, facets: Facets) -> PersonalStep:
+    title = addressed_to_reader(step.title)
+    if facets.recognition == "full":
+        return PersonalStep(step, title, "done", _DONE_FULL)
+    if facets.recognition == "partial" and step.key == "ck.confirmation":
+        return PersonalStep(step, title, "left_out", _LEFT_PARTIAL_REPLACES_ZAB)
+    return PersonalStep(step, title)
+
+
+def _comparability_step(step: Step, facets: Facets) -> PersonalStep:
+    title = addressed_to_reader(step.title)
+    if facets.it_without_degree:
+        return PersonalStep(step, title, "left_out", _LEFT_IT)
+    if facets.recognition == "full":
+        return PersonalStep(step, title, "done", _DONE_FULL)
+    return PersonalStep(step, title)
+
+
+@lru_cache(maxsize=2048)
+def personalise(steps: tuple[Step, ...], facets: Facets) -> tuple[PersonalStep, ...]:
+    """The person's plan: each step with its status ("todo", "done" with the reason, or
+    "left_out" with the reason), titles addressed to the reader, their recognition body, and a
+    warning on every step that would take a person living in Germany abroad."""
+    return tuple(_personal(step, facets) for step in steps)
+
+
+def steps_for_person(steps: tuple[Step, ...], profile: Any) -> tuple[PersonalStep, ...]:
+    """``personalise`` for a ``Profile`` (or anything with its attributes)."""
+    return personalise(tuple(steps), Facets.of(profile))
+
+
+def still_to_do(plan: tuple[PersonalStep, ...]) -> tuple[PersonalStep, ...]:
+    return tuple(item for item in plan if item.status == "todo")
