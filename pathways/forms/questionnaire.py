@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pathways.questionnaire import language
+from pathways.rules.profile import check_combined
 from pathways.rules.questions import Question, parse_answer
 from pathways.rules.texts import ProfileError
 
@@ -30,9 +31,11 @@ class AnswerForm(forms.Form):
     answer = forms.CharField(required=False, max_length=100, strip=True)
     special = forms.CharField(required=False, max_length=20)
 
-    def __init__(self, question: Question, *args, **kwargs):
+    def __init__(self, question: Question, *args, answers=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.question = question
+        # The answers so far: an answer that contradicts one of them is refused (422).
+        self.answers = answers or {}
         self.tampered = False
 
     def clean(self):
@@ -57,6 +60,11 @@ class AnswerForm(forms.Form):
                 data["value"] = parse_answer(self.question, data["answer"])
             except ProfileError as error:
                 self.tampered = self.question.kind in PICKED
+                self.add_error("answer", error.message.get(language()))
+                return data
+            try:
+                check_combined(self.answers, self.question.id, data["value"])
+            except ProfileError as error:
                 self.add_error("answer", error.message.get(language()))
         return data
 

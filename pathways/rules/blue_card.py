@@ -2,8 +2,14 @@
 
 Legal basis: § 18g AufenthG (thresholds since 18 Nov 2023: 50 % BBG, reduced 45.3 % BBG for the
 ISCO groups of Abs. 1 S. 2 Nr. 1, for graduates of the last three years and for IT professionals
-without a degree under Abs. 2); § 18 Abs. 2 Nr. 3 AufenthG. No age-45 rule (§ 18g is not listed
-in § 18 Abs. 2 Nr. 5). Figures last checked: 2026-01-15.
+under Abs. 2); § 18 Abs. 2 Nr. 3 AufenthG; § 19f Abs. 1 and 2 AufenthG (exclusions: temporary
+protection, Duldung, pending asylum procedure, most humanitarian titles). No age-45 rule (§ 18g
+is not listed in § 18 Abs. 2 Nr. 5). Figures last checked: 2026-12-02.
+
+§ 18g Abs. 2 applies to anyone "der die Voraussetzungen nach Absatz 1 nicht erfüllt": people
+without a degree and people whose degree is not (or not yet) found comparable. So an IT
+professional with three years' IT experience in the last seven gets it without a comparable
+degree; the digest read it too narrowly (only without a degree).
 
 Agency work (§ 40 Abs. 1 Nr. 2) only matters where the BA must approve, i.e. at the reduced
 threshold and under Abs. 2. A degree exactly three years old (whole years) is left open.
@@ -32,26 +38,26 @@ def _it_route(p: Profile) -> bool | None:
     return p.it_experience_years_last7 >= 3
 
 
-def _qualification(p: Profile, it_route: bool | None) -> Check:
+def _qualification(p: Profile, it_route: bool | None, use_abs2: bool) -> Check:
     rule = f"{KEY}.qualification"
-    if p.qualification == "academic":
-        return Check(
-            rule,
-            "met",
-            "§ 18g Abs. 1 S. 1 AufenthG",
-            Text("Sie haben einen Hochschulabschluss.", "You have a university degree."),
-        )
-    if it_route:
+    if use_abs2:
         return Check(
             rule,
             "met",
             "§ 18g Abs. 2 AufenthG",
             Text(
                 "Als IT-Fachkraft mit mindestens 3 Jahren IT-Erfahrung in den letzten "
-                "7 Jahren brauchen Sie keinen Hochschulabschluss.",
+                "7 Jahren brauchen Sie keinen vergleichbaren Hochschulabschluss.",
                 "As an IT professional with at least 3 years of IT experience in the "
-                "last 7 years you need no degree.",
+                "last 7 years you need no comparable degree.",
             ),
+        )
+    if p.qualification == "academic":
+        return Check(
+            rule,
+            "met",
+            "§ 18g Abs. 1 S. 1 AufenthG",
+            Text("Sie haben einen Hochschulabschluss.", "You have a university degree."),
         )
     if p.qualification is None or (it_route is None and C.is_it(p)):
         return Check(
@@ -105,7 +111,10 @@ def _it_salary(p: Profile, ctx: C.Context) -> Check:
                 f"The salary is open. The threshold is {lower.en}.",
             ),
         )
-    if salary >= ctx.blue_card_reduced:
+    reach = C.compare(salary, ctx.blue_card_reduced, "blue_card_reduced", ctx)
+    if reach == "maybe":
+        return Check(rule, "unknown", source, C.unpublished(lower, ctx))
+    if reach == "yes":
         return Check(
             rule,
             "met",
@@ -151,7 +160,9 @@ def _salary(p: Profile, ctx: C.Context, reduced: bool | None) -> Check:
                 f"occupations and new graduates {r_txt.en}.",
             ),
         )
-    if salary >= standard:
+    reach_std = C.compare(salary, standard, "blue_card_standard", ctx)
+    reach_red = C.compare(salary, lower, "blue_card_reduced", ctx)
+    if reach_std == "yes":
         return Check(
             rule,
             "met",
@@ -163,6 +174,10 @@ def _salary(p: Profile, ctx: C.Context, reduced: bool | None) -> Check:
                 f"the employment agency is needed.",
             ),
         )
+    if reach_std == "maybe" and reduced is not True:
+        return Check(rule, "unknown", source_std, C.unpublished(s_txt, ctx))
+    if salary >= lower and reduced and reach_red == "maybe":
+        return Check(rule, "unknown", source_red, C.unpublished(r_txt, ctx))
     if salary >= lower and reduced:
         return Check(
             rule,
@@ -210,6 +225,66 @@ def _salary(p: Profile, ctx: C.Context, reduced: bool | None) -> Check:
     )
 
 
+def _excluded(p: Profile) -> Check | None:
+    """§ 19f Abs. 1 and 2 AufenthG: who cannot get a Blue Card at all.
+
+    Abs. 1 Nr. 1 temporary protection (§ 24), Abs. 1 Nr. 2 Duldung ("Abschiebung ... ausgesetzt"),
+    Abs. 2 Nr. 1 a pending application for international protection (Aufenthaltsgestattung),
+    Abs. 2 Nr. 2 a title of Abschnitt 5 other than § 25 Abs. 1 or 2.
+    """
+    rule = f"{KEY}.excluded"
+    kind = C.tolerated_kind(p)
+    fix = Text(
+        "Fragen Sie eine Beratungsstelle nach einem anderen Weg, z. B. § 19d oder § 18a/§ 18b.",
+        "Ask a counselling centre about another route, e.g. § 19d or § 18a/§ 18b.",
+    )
+    if kind is not None:
+        source = {
+            "duldung": "§ 19f Abs. 1 Nr. 2 AufenthG",
+            "gestattung": "§ 19f Abs. 2 Nr. 1 AufenthG",
+            "either": "§ 19f Abs. 1 Nr. 2, Abs. 2 Nr. 1 AufenthG",
+        }[kind]
+        return Check(
+            rule,
+            "not_met",
+            source,
+            Text(
+                "Mit einer Duldung oder während des Asylverfahrens (Aufenthaltsgestattung) "
+                "gibt es keine Blaue Karte EU.",
+                "There is no EU Blue Card with a Duldung or during the asylum procedure "
+                "(Aufenthaltsgestattung).",
+            ),
+            fix,
+        )
+    if p.residence != "germany_residence_permit":
+        return None
+    if p.residence_title_kind == "temporary_protection":
+        return Check(
+            rule,
+            "not_met",
+            "§ 19f Abs. 1 Nr. 1 AufenthG",
+            Text(
+                "Mit vorübergehendem Schutz (§ 24) gibt es keine Blaue Karte EU.",
+                "There is no EU Blue Card with temporary protection (§ 24).",
+            ),
+            fix,
+        )
+    if p.residence_title_kind == "humanitarian":
+        return Check(
+            rule,
+            "unknown",
+            "§ 19f Abs. 2 Nr. 2 AufenthG",
+            Text(
+                "Mit einem humanitären Titel gibt es die Blaue Karte EU nur, wenn er auf "
+                "§ 25 Abs. 1 oder 2 beruht (Asyl, Flüchtlingsschutz, subsidiärer Schutz). "
+                "Das steht auf Ihrem Titel.",
+                "With a humanitarian title the Blue Card is possible only if it rests on "
+                "§ 25 (1) or (2) (asylum, refugee or subsidiary protection). Your title says so.",
+            ),
+        )
+    return None
+
+
 def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
     accelerated = p.employer_uses_accelerated_procedure is True
     steps = steps_for(KEY, ctx.on, accelerated=accelerated)
@@ -225,19 +300,26 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
     gate = C.free_movement(KEY, p) or C.not_in_force(KEY, ctx)
     if gate is not None:
         return C.blocked(KEY, TITLE, LEGAL_BASIS, gate, sum_)
-    it_route = _it_route(p) if p.qualification != "academic" else False
+    # Abs. 1 is met with a comparable degree; Abs. 2 is for everyone else (finding of the review).
+    comparable = p.qualification == "academic" and p.recognition == "full"
+    it_route = False if comparable else _it_route(p)
+    use_abs2 = it_route is True
     reduced = _reduced_applies(p, ctx, it_route)
-    checks = [_qualification(p, it_route)]
-    if p.qualification == "academic" or (p.qualification is None and not it_route):
+    checks = [_qualification(p, it_route, use_abs2)]
+    if not use_abs2 and (
+        p.qualification == "academic" or (p.qualification is None and not it_route)
+    ):
         checks.append(
             recognition_check(KEY, p, "§ 18g Abs. 1 S. 1 AufenthG; § 18 Abs. 2 Nr. 4 AufenthG")
         )
     checks.append(C.job_offer(KEY, p, qualified=True, source="§ 18g Abs. 1 AufenthG"))
-    it_without_degree = p.qualification != "academic" and it_route is True
-    checks.append(_it_salary(p, ctx) if it_without_degree else _salary(p, ctx, reduced))
+    checks.append(_it_salary(p, ctx) if use_abs2 else _salary(p, ctx, reduced))
     salary = p.annual_salary_eur
     standard_route = (
-        salary is not None and salary >= ctx.blue_card_standard and p.qualification == "academic"
+        salary is not None
+        and C.compare(salary, ctx.blue_card_standard, "blue_card_standard", ctx) == "yes"
+        and p.qualification == "academic"
+        and not use_abs2
     )
     if not standard_route:
         checks.append(C.temp_agency(KEY, p))
@@ -254,9 +336,9 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
                 ),
             )
         )
-    stay = C.tolerated_stay(KEY, p)
-    if stay is not None:
-        checks.append(stay)
+    for extra in (_excluded(p), C.minimum_wage(KEY, p, ctx)):
+        if extra is not None:
+            checks.append(extra)
     if standard_route:
         # At the standard threshold the BA does not take part (§ 18g Abs. 1 S. 1 AufenthG).
         steps = Steps(tuple(step for step in steps if not step.key.endswith(".ba_approval")))

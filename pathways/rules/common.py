@@ -1,7 +1,10 @@
 """Conditions shared by several pathways, and the figures in force on the evaluation date.
 
 Legal basis: § 18 Abs. 2 Nr. 1, 3, 5 and § 40 Abs. 1 Nr. 2 AufenthG; § 1 Abs. 2 BeschV;
-§ 2 FreizügG/EU. Figures last checked: 2026-01-15.
+§ 1 Abs. 2 MiLoG; § 2 FreizügG/EU. Figures last checked: 2026-12-02.
+
+Figures past their ``known_until`` date are used as the best guess; the context lists them in
+``notices`` and ``compare`` leaves a salary open that the next year's rise could overtake.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from typing import Literal
 
 from . import parameters as P
 from .options import RuleOptions
@@ -32,6 +36,50 @@ class Context:
     monthly_means: int
     westbalkan_quota: int
     min_points: int | None
+    minimum_wage_hourly: Decimal
+    # Figures used past their known_until date: name -> (year asked for, year of the value).
+    stale: tuple[tuple[str, int, int], ...] = ()
+    # Westbalkan quota: the day this year's quota was used up, and for whom; None if not.
+    quota_exhausted: P.QuotaExhausted | None = None
+
+    def is_stale(self, figure: str) -> bool:
+        return any(name == figure for name, _, _ in self.stale)
+
+    @property
+    def notices(self) -> tuple[Text, ...]:
+        """One sentence per year whose figures are not published yet, naming them."""
+        by_year: dict[tuple[int, int], list[str]] = {}
+        for name, year, used in self.stale:
+            by_year.setdefault((year, used), []).append(name)
+        notices = []
+        for (year, used), names in sorted(by_year.items()):
+            de = ", ".join(FIGURE_NAMES[name].de for name in names)
+            en = ", ".join(FIGURE_NAMES[name].en for name in names)
+            notices.append(
+                Text(
+                    f"Die Zahlen für {year} sind noch nicht veröffentlicht; entschieden mit "
+                    f"denen von {used} ({de}). Ein Gehalt knapp über einer Grenze bleibt "
+                    f"deshalb offen.",
+                    f"The figures for {year} are not published yet; decided with those of "
+                    f"{used} ({en}). A salary just above a threshold is therefore left open.",
+                )
+            )
+        return tuple(notices)
+
+
+FIGURE_NAMES = {
+    "blue_card_standard": Text("Gehaltsgrenze Blaue Karte EU", "EU Blue Card salary threshold"),
+    "blue_card_reduced": Text(
+        "niedrigere Gehaltsgrenze Blaue Karte EU", "lower EU Blue Card salary threshold"
+    ),
+    "experience_floor": Text(
+        "Gehaltsgrenze Erfahrungssäule", "salary threshold of the experience route"
+    ),
+    "age45_floor": Text("Gehaltsgrenze ab 45 Jahren", "salary threshold from age 45"),
+    "monthly_means": Text("Lebensunterhalt im Monat", "monthly living costs"),
+    "minimum_wage": Text("Mindestlohn", "minimum wage"),
+    "westbalkan_quota": Text("Westbalkan-Kontingent", "Western Balkans quota"),
+}
 
 
 @lru_cache(maxsize=256)
@@ -42,6 +90,19 @@ def context_for(on: date, options: RuleOptions) -> Context:
         means = options.monthly_means_2026_eur
         quota = options.westbalkan_quota_2026
     points = P.OPPORTUNITY_CARD_MIN_POINTS
+    stale = []
+    for name, series in P.YEARLY_FIGURES.items():
+        entry = P.entry_on(series, on)
+        if on > entry.known_until:
+            stale.append((name, on.year, entry.known_until.year))
+    exhausted = next(
+        (
+            record
+            for record in P.WESTBALKAN_QUOTA_EXHAUSTED
+            if record.year == on.year and on >= record.on
+        ),
+        None,
+    )
     return Context(
         on=on,
         options=options,
@@ -52,6 +113,35 @@ def context_for(on: date, options: RuleOptions) -> Context:
         monthly_means=means,
         westbalkan_quota=quota,
         min_points=P.value_on(points, on) if on >= points[0].valid_from else None,
+        minimum_wage_hourly=P.value_on(P.MINIMUM_WAGE_HOURLY, on),
+        stale=tuple(stale),
+        quota_exhausted=exhausted,
+    )
+
+
+Reach = Literal["yes", "maybe", "no"]
+
+
+def compare(salary: Decimal, threshold: Decimal, figure: str, ctx: Context) -> Reach:
+    """Whether ``salary`` reaches ``threshold``; "maybe" if the figure is past its known date
+    and the salary lies within the plausible yearly rise above last year's value."""
+    if salary < threshold:
+        return "no"
+    if not ctx.is_stale(figure):
+        return "yes"
+    years = max(name_year[1] - name_year[2] for name_year in ctx.stale if name_year[0] == figure)
+    ceiling = threshold * (1 + ctx.options.plausible_yearly_rise) ** years
+    return "yes" if salary >= ceiling else "maybe"
+
+
+def unpublished(threshold: Text, ctx: Context) -> Text:
+    year = ctx.on.year
+    return Text(
+        f"Das Gehalt erreicht {threshold.de}, die letzte veröffentlichte Grenze. Die Grenze "
+        f"für {year} ist noch nicht veröffentlicht und steigt meist; bitte prüfen Sie sie, "
+        f"sobald sie bekannt ist.",
+        f"The salary reaches {threshold.en}, the last published threshold. The threshold for "
+        f"{year} is not published yet and usually rises; please check it once it is known.",
     )
 
 
@@ -196,31 +286,54 @@ def temp_agency(key: str, profile: Profile) -> Check:
     )
 
 
-def regulated(key: str, profile: Profile, *, recognition_is_a_step: bool = False) -> Check:
-    """A regulated profession needs the licence to practise (Berufsausübungserlaubnis).
+def licence_needed(profile: Profile) -> bool | None:
+    """Whether the OFFERED job needs a Berufsausübungserlaubnis (§ 18 Abs. 2 Nr. 3 AufenthG).
 
-    On the skilled-worker routes the recognition (and with it the licence) is a step of the
-    procedure, so "not applied for yet" leaves the check open instead of failing it.
+    The answer ``job_needs_licence`` decides. Without it (older saved answers), a qualified job
+    is taken to be one in the person's own profession, so it needs a licence exactly when that
+    profession is regulated; without a qualification or in a profession that is not regulated
+    none is needed; a helper job in a regulated profession stays open.
+    """
+    if profile.job_needs_licence is not None:
+        return profile.job_needs_licence
+    if profile.regulated_profession is False or profile.qualification == "none":
+        return False
+    if profile.job_offer == "qualified" and profile.regulated_profession is True:
+        return True
+    return None
+
+
+def regulated(key: str, profile: Profile, *, recognition_is_a_step: bool = False) -> Check:
+    """The licence to practise, "soweit diese erforderlich ist": needed for the job offered.
+
+    § 18 Abs. 2 Nr. 3 AufenthG (for Abschnitt 4 titles) asks for the licence only where the
+    offered job needs one; a trained nurse offered a kitchen-helper job needs none. On the
+    skilled-worker routes the recognition (and with it the licence) is a step of the procedure,
+    so "not applied for yet" leaves the check open instead of failing it. Not knowing how far
+    the recognition is ("don't know") is an open point everywhere, not a failure.
     """
     rule, source = f"{key}.regulated_profession", "§ 18 Abs. 2 Nr. 3 AufenthG"
-    if profile.regulated_profession is False or profile.qualification == "none":
+    needed = licence_needed(profile)
+    if needed is False:
         return Check(
             rule,
             "met",
             source,
             Text(
-                "Für die Stelle brauchen Sie keine Berufserlaubnis.",
-                "The job needs no licence to practise.",
+                "Für die angebotene Stelle brauchen Sie keine Berufserlaubnis.",
+                "The job offered needs no licence to practise.",
             ),
         )
-    if profile.regulated_profession is None:
+    if needed is None:
         return Check(
             rule,
             "unknown",
             source,
             Text(
-                "Es ist offen, ob Ihr Beruf in Deutschland reglementiert ist.",
-                "It is open whether your profession is regulated in Germany.",
+                "Offen ist, ob die angebotene Stelle eine Berufserlaubnis braucht (z. B. in "
+                "der Pflege oder Medizin). Das weiß die zuständige Stelle.",
+                "It is open whether the job offered needs a licence to practise (e.g. in "
+                "nursing or medicine). The competent body knows.",
             ),
         )
     if profile.recognition == "full":
@@ -229,8 +342,8 @@ def regulated(key: str, profile: Profile, *, recognition_is_a_step: bool = False
             "met",
             source,
             Text(
-                "Ihr Beruf ist reglementiert und Ihr Abschluss ist anerkannt.",
-                "Your profession is regulated and your qualification is recognised.",
+                "Die Stelle braucht eine Berufserlaubnis, und Ihr Abschluss ist anerkannt.",
+                "The job needs a licence to practise, and your qualification is recognised.",
             ),
         )
     fix = Text(
@@ -239,18 +352,30 @@ def regulated(key: str, profile: Profile, *, recognition_is_a_step: bool = False
         "Recognition and the licence to practise, or first a recognition partnership "
         "(§ 16d (3) AufenthG).",
     )
+    if profile.recognition is None:
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "Die Stelle braucht eine Berufserlaubnis. Offen ist, wie weit Ihre "
+                "Anerkennung ist.",
+                "The job needs a licence to practise. It is open how far your recognition is.",
+            ),
+            fix,
+        )
     if profile.recognition == "pending" or (
-        recognition_is_a_step and profile.recognition in (None, "none")
+        recognition_is_a_step and profile.recognition == "none"
     ):
         return Check(
             rule,
             "unknown",
             source,
             Text(
-                "Ihr Beruf ist reglementiert. Sie brauchen die Berufserlaubnis; die "
-                "Anerkennung läuft noch.",
-                "Your profession is regulated. You need the licence to practise; "
-                "recognition is still pending.",
+                "Die Stelle braucht eine Berufserlaubnis. Sie bekommen sie mit der "
+                "Anerkennung, die noch aussteht.",
+                "The job needs a licence to practise. You get it with the recognition, "
+                "which is still outstanding.",
             ),
             fix,
         )
@@ -259,12 +384,85 @@ def regulated(key: str, profile: Profile, *, recognition_is_a_step: bool = False
         "not_met",
         source,
         Text(
-            "Ihr Beruf ist in Deutschland reglementiert. Ohne Anerkennung und "
-            "Berufserlaubnis dürfen Sie ihn nicht ausüben.",
-            "Your profession is regulated in Germany. Without recognition and a "
-            "licence you may not practise it.",
+            "Die angebotene Stelle braucht eine Berufserlaubnis. Ohne Anerkennung und "
+            "Berufserlaubnis dürfen Sie die Tätigkeit nicht ausüben.",
+            "The job offered needs a licence to practise. Without recognition and a licence "
+            "you may not do this work.",
         ),
         fix,
+    )
+
+
+def minimum_wage(key: str, profile: Profile, ctx: Context) -> Check | None:
+    """A full-time offer must pay at least the statutory minimum wage (§ 1 Abs. 2 MiLoG).
+
+    The BA approves only at working conditions no worse than for comparable domestic workers
+    (§ 39 Abs. 2 S. 1 Nr. 1, Abs. 3 Nr. 1 AufenthG), and no employer may pay less. The profile
+    gives the yearly salary of a full-time offer, not the hours: below the amount for 35 hours a
+    week it is certainly too low, between 35 and 40 hours it depends on the hours.
+    """
+    salary = profile.annual_salary_eur
+    if salary is None or profile.job_offer not in ("qualified", "unqualified"):
+        return None
+    rule, source = f"{key}.minimum_wage", "§ 1 Abs. 2 MiLoG; § 39 Abs. 2, Abs. 3 AufenthG"
+    hourly = ctx.minimum_wage_hourly
+    shortest = hourly * P.FULL_TIME_HOURS_MIN * P.WEEKS_PER_YEAR
+    usual = hourly * P.FULL_TIME_HOURS_USUAL * P.WEEKS_PER_YEAR
+    wage = eur(hourly)
+    usual_txt = eur(usual)
+    if salary >= usual:
+        return None
+    if salary >= shortest:
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                f"Der Mindestlohn beträgt {wage.de} pro Stunde. Bei 40 Stunden in der Woche "
+                f"sind das {usual_txt.de} im Jahr; ob das Gehalt reicht, hängt von der "
+                f"Wochenarbeitszeit ab.",
+                f"The minimum wage is {wage.en} an hour. At 40 hours a week that is "
+                f"{usual_txt.en} a year; whether the salary is enough depends on the weekly "
+                f"hours.",
+            ),
+            Text(
+                f"Ein Stundenlohn von mindestens {wage.de}.",
+                f"An hourly wage of at least {wage.en}.",
+            ),
+        )
+    return Check(
+        rule,
+        "not_met",
+        source,
+        Text(
+            f"Das Gehalt liegt für eine Vollzeitstelle unter dem Mindestlohn von {wage.de} pro "
+            f"Stunde.",
+            f"For a full-time job the salary is below the minimum wage of {wage.en} an hour.",
+        ),
+        Text(
+            f"Ein Stundenlohn von mindestens {wage.de} ({usual_txt.de} im Jahr bei 40 Stunden "
+            f"in der Woche).",
+            f"An hourly wage of at least {wage.en} ({usual_txt.en} a year at 40 hours a week).",
+        ),
+    )
+
+
+def discretion(key: str, source: str) -> Check:
+    """A "kann" rule: shown the same way on every route (a met check that names it).
+
+    The conditions decide the verdict; the authority's discretion is said, not scored, so
+    § 16f and § 20a (and the other "kann" routes) read alike.
+    """
+    return Check(
+        f"{key}.discretion",
+        "met",
+        source,
+        Text(
+            "Die Behörde entscheidet nach Ermessen („kann“). Sind alle Voraussetzungen "
+            "erfüllt, erteilt sie den Titel in der Regel; einen Anspruch gibt es nicht.",
+            "The authority decides at its discretion ('kann'). If all conditions are met it "
+            "usually issues the title; there is no entitlement.",
+        ),
     )
 
 
@@ -273,8 +471,15 @@ def age45(
 ) -> Check | None:
     """Salary of at least 55 % BBG or pension proof after the 45th birthday.
 
-    ``narrow_exception``: § 1 Abs. 2 S. 4 BeschV (Westbalkan) allows an exception only in
-    justified exceptional cases, and a salary only slightly below does not count (S. 3 excluded).
+    The age answer is the age at the application; the rule looks at the first issue of the title
+    (§ 18 Abs. 2 Nr. 5 AufenthG) or the start of work (§ 1 Abs. 2 S. 1 BeschV), which can come
+    after a birthday, so 44 is open unless the salary reaches the floor anyway.
+
+    The authority may waive the floor in the public interest, "insbesondere, wenn die
+    Gehaltsschwelle nur geringfügig unterschritten ... wird" (§ 18 Abs. 2 Nr. 5 S. 2 AufenthG,
+    § 1 Abs. 2 S. 2-3 BeschV): a salary up to ``age45_slightly_below_share`` under the floor is
+    open. ``narrow_exception``: § 1 Abs. 2 S. 4 BeschV (Westbalkan) allows an exception only in
+    justified exceptional cases and excludes S. 3, so there a salary just below fails.
     """
     rule = f"{key}.age_45"
     if profile.age is None:
@@ -287,11 +492,14 @@ def age45(
                 "Your age is open. From 45, a minimum salary applies.",
             ),
         )
-    if profile.age < 45:
+    if profile.age < 44:
         return None
     floor = eur(ctx.age45_floor)
     salary = profile.annual_salary_eur
-    if salary is not None and salary >= ctx.age45_floor:
+    reach = compare(salary, ctx.age45_floor, "age45_floor", ctx) if salary is not None else None
+    if reach == "yes":
+        if profile.age == 44:
+            return None
         return Check(
             rule,
             "met",
@@ -301,11 +509,28 @@ def age45(
                 f"You are 45 or older and the salary reaches {floor.en}.",
             ),
         )
+    if reach == "maybe":
+        return Check(rule, "unknown", source, unpublished(floor, ctx))
     raise_fix = Text(
         f"Ein Gehalt von mindestens {floor.de} im Jahr oder der Nachweis einer "
         f"angemessenen Altersversorgung.",
         f"A salary of at least {floor.en} a year, or proof of adequate provision for old age.",
     )
+    if profile.age == 44:
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                f"Sie sind beim Antrag 44. Sind Sie bei der Erteilung des Titels oder beim "
+                f"Beginn der Arbeit schon 45, muss das Gehalt mindestens {floor.de} betragen, "
+                f"oder Sie weisen eine Altersversorgung nach.",
+                f"You are 44 when you apply. If you are 45 when the title is issued or work "
+                f"starts, the salary must be at least {floor.en}, or you prove provision for "
+                f"old age.",
+            ),
+            raise_fix,
+        )
     if salary is None:
         return Check(
             rule,
@@ -341,14 +566,6 @@ def age45(
                 "authority checks your pension provision case by case.",
             ),
         )
-    exception = Text(
-        f"Sie sind 45 oder älter, das Gehalt liegt unter {floor.de} und Sie haben keine "
-        f"Altersversorgung. Eine Ausnahme gibt es nur in begründeten Ausnahmefällen im "
-        f"öffentlichen Interesse; ein nur knapp verfehltes Gehalt reicht dafür nicht.",
-        f"You are 45 or older, the salary is below {floor.en} and you have no pension "
-        f"provision. An exception exists only in justified exceptional cases in the public "
-        f"interest; a salary only slightly below the threshold is not enough.",
-    )
     if profile.pension_provision is None:
         return Check(
             rule,
@@ -362,39 +579,93 @@ def age45(
             ),
             raise_fix,
         )
+    if narrow_exception:
+        return Check(
+            rule,
+            "not_met",
+            source,
+            Text(
+                f"Sie sind 45 oder älter, das Gehalt liegt unter {floor.de} und Sie haben keine "
+                f"Altersversorgung. Eine Ausnahme gibt es nur in begründeten Ausnahmefällen im "
+                f"öffentlichen Interesse; ein nur knapp verfehltes Gehalt reicht dafür nicht.",
+                f"You are 45 or older, the salary is below {floor.en} and you have no pension "
+                f"provision. An exception exists only in justified exceptional cases in the "
+                f"public interest; a salary only slightly below the threshold is not enough.",
+            ),
+            raise_fix,
+        )
+    tolerance = ctx.age45_floor * (1 - ctx.options.age45_slightly_below_share)
+    if salary >= tolerance:
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                f"Sie sind 45 oder älter und das Gehalt liegt knapp unter {floor.de}. Liegt "
+                f"die Gehaltsschwelle nur geringfügig darunter, kann die Behörde im "
+                f"öffentlichen Interesse davon absehen. Fragen Sie eine Beratungsstelle.",
+                f"You are 45 or older and the salary is just below {floor.en}. If the salary "
+                f"is only slightly below the threshold, the authority may waive it in the "
+                f"public interest. Ask a counselling centre.",
+            ),
+            raise_fix,
+        )
     return Check(
         rule,
         "not_met",
         source,
-        exception
-        if narrow_exception
-        else Text(
-            f"Sie sind 45 oder älter, das Gehalt liegt unter {floor.de} und Sie haben "
-            f"keine Altersversorgung. Eine Ausnahme gibt es nur im öffentlichen "
-            f"Interesse, etwa wenn das Gehalt nur knapp unter der Grenze liegt.",
-            f"You are 45 or older, the salary is below {floor.en} and you have no "
-            f"pension provision. An exception exists only in the public interest, for "
-            f"example if the salary is only slightly below the threshold.",
+        Text(
+            f"Sie sind 45 oder älter, das Gehalt liegt deutlich unter {floor.de} und Sie haben "
+            f"keine Altersversorgung. Eine Ausnahme gibt es nur im öffentlichen Interesse.",
+            f"You are 45 or older, the salary is well below {floor.en} and you have no "
+            f"pension provision. An exception exists only in the public interest.",
         ),
         raise_fix,
     )
 
 
+def tolerated_kind(profile: Profile) -> str | None:
+    """ "duldung", "gestattung", "either" (the old combined answer) or None.
+
+    Where the law treats the two alike (no Westbalkan first application, no Chancenkarte, no
+    Blue Card), "either" gets that outcome; where it differs (§ 19d only for a Duldung), the
+    check names both and stays open.
+    """
+    return {
+        "germany_duldung": "duldung",
+        "germany_gestattung": "gestattung",
+        "germany_duldung_or_gestattung": "either",
+    }.get(profile.residence or "")
+
+
 def tolerated_stay(key: str, profile: Profile) -> Check | None:
     """Duldung or Gestattung: a change to a work title follows special rules."""
-    if profile.residence != "germany_duldung_or_gestattung":
+    kind = tolerated_kind(profile)
+    if kind is None:
         return None
-    return Check(
-        f"{key}.tolerated_stay",
-        "unknown",
-        "§ 10 Abs. 3, § 19d AufenthG",
-        Text(
-            "Mit Duldung oder Aufenthaltsgestattung gelten für einen Wechsel besondere Regeln. "
-            "Bitte lassen Sie sich beraten.",
-            "With a Duldung or Aufenthaltsgestattung special rules apply to a change of "
-            "title. Please seek advice.",
+    texts = {
+        "duldung": Text(
+            "Mit einer Duldung ist ein Wechsel in einen Aufenthaltstitel zur Arbeit nur unter "
+            "besonderen Regeln möglich (§ 10 Abs. 3, § 19d AufenthG). Bitte lassen Sie sich "
+            "beraten.",
+            "With a Duldung a change to a work title is possible only under special rules "
+            "(§ 10 (3), § 19d AufenthG). Please seek advice.",
         ),
-    )
+        "gestattung": Text(
+            "Während des Asylverfahrens (Aufenthaltsgestattung) ist ein Wechsel in einen "
+            "Aufenthaltstitel zur Arbeit nur unter besonderen Regeln möglich (§ 10 Abs. 1, "
+            "Abs. 3 AufenthG). Bitte lassen Sie sich beraten.",
+            "During the asylum procedure (Aufenthaltsgestattung) a change to a work title is "
+            "possible only under special rules (§ 10 (1), (3) AufenthG). Please seek advice.",
+        ),
+        "either": Text(
+            "Mit Duldung oder Aufenthaltsgestattung gelten für einen Wechsel besondere Regeln "
+            "(§ 10 Abs. 3, § 19d AufenthG). Bitte lassen Sie sich beraten.",
+            "With a Duldung or Aufenthaltsgestattung special rules apply to a change of "
+            "title (§ 10 (3), § 19d AufenthG). Please seek advice.",
+        ),
+    }
+    return Check(f"{key}.tolerated_stay", "unknown", "§ 10 Abs. 3, § 19d AufenthG", texts[kind])
 
 
 def summary(

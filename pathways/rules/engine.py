@@ -1,7 +1,10 @@
 """Evaluate a person's answers against every pathway, as the law stood on a given date.
 
 Legal basis: see the pathway modules. Rules version and figures: ``parameters.RULES_VERSION``,
-last checked 2026-01-15. Pure: no database, no request, no I/O; ``on`` defaults to today.
+last checked 2026-12-02. Pure: no database, no request, no I/O; ``on`` defaults to today.
+
+``notices`` name the figures used past the date up to which they are published (e.g. the 2027
+salary thresholds before the BMI announces them): the result says so instead of pretending.
 """
 
 from __future__ import annotations
@@ -72,6 +75,7 @@ class Evaluation:
     on: date
     rules_version: str
     pathways: dict[str, PathwayResult]
+    notices: tuple[Text, ...] = ()
 
     def open_pathways(self) -> list[PathwayResult]:
         return [result for result in self.pathways.values() if result.is_open]
@@ -80,6 +84,7 @@ class Evaluation:
         return {
             "on": self.on.isoformat(),
             "rules_version": self.rules_version,
+            "notices": [notice.get(lang) for notice in self.notices],
             "pathways": {key: result.to_dict(lang) for key, result in self.pathways.items()},
         }
 
@@ -121,4 +126,4 @@ def evaluate(
     ctx = context_for(day, options or DEFAULT_OPTIONS)
     results = {key: rule(person, ctx) for key, rule in _INDEPENDENT}
     results["accelerated_procedure"] = accelerated_procedure.evaluate(person, ctx, results)
-    return Evaluation(day, RULES_VERSION, {key: results[key] for key in PATHWAY_KEYS})
+    return Evaluation(day, RULES_VERSION, {key: results[key] for key in PATHWAY_KEYS}, ctx.notices)

@@ -4,7 +4,8 @@ Legal basis: § 19c Abs. 2 AufenthG with § 6 BeschV (in force since 1 March 202
 Nr. 1 two years' experience in the last five, Nr. 2 salary of 45 % BBG, Nr. 3 a qualification
 recognised by the issuing state (vocational of at least two years, or a degree); S. 2 the salary
 floor does not apply with a collective agreement; S. 3 IT occupations need no qualification;
-§ 1 Abs. 2 BeschV (age 45). Figures last checked: 2026-01-15.
+§ 1 Abs. 2 BeschV (age 45, with the "slightly below" tolerance of S. 3); § 1 Abs. 2 MiLoG;
+discretion ("kann", § 19c Abs. 2 AufenthG). Figures last checked: 2026-12-02.
 """
 
 from __future__ import annotations
@@ -139,7 +140,14 @@ def _salary(p: Profile, ctx: C.Context) -> Check:
             ),
         )
     salary = p.annual_salary_eur
-    if salary is not None and salary >= ctx.experience_floor:
+    reach = (
+        C.compare(salary, ctx.experience_floor, "experience_floor", ctx)
+        if salary is not None
+        else None
+    )
+    if reach == "maybe":
+        return Check(rule, "unknown", source, C.unpublished(floor, ctx))
+    if reach == "yes":
         return Check(
             rule,
             "met",
@@ -204,8 +212,13 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
         C.regulated(KEY, p),
         C.temp_agency(KEY, p),
     ]
-    for extra in (C.age45(KEY, p, ctx, source="§ 1 Abs. 2 S. 1 BeschV"), C.tolerated_stay(KEY, p)):
+    for extra in (
+        C.age45(KEY, p, ctx, source="§ 1 Abs. 2 S. 1-3 BeschV"),
+        C.minimum_wage(KEY, p, ctx),
+        C.tolerated_stay(KEY, p),
+    ):
         if extra is not None:
             checks.append(extra)
+    checks.append(C.discretion(KEY, "§ 19c Abs. 2 AufenthG; § 6 Abs. 1 BeschV"))
     result = tuple(checks)
     return PathwayResult(KEY, TITLE, LEGAL_BASIS, verdict_of(result), result, sum_, steps)

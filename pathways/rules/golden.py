@@ -1,6 +1,6 @@
 """The golden corpus: representative profiles from the questions' answer space, with verdicts.
 
-Legal basis: none (test data). Last checked: 2026-01-15.
+Legal basis: none (test data). Last checked: 2026-12-02.
 
 Profiles come from walking the questionnaire as a person would: each relevant question gets one
 of a few representative answers (thresholds and their neighbours, every choice, "don't know"),
@@ -22,6 +22,7 @@ from typing import Any
 
 from .engine import evaluate
 from .parameters import RULES_VERSION
+from .profile import ProfileError, check_combined
 from .questions import Question, next_question
 
 CORPUS_DATE = date(2026, 1, 15)
@@ -37,15 +38,16 @@ REPRESENTATIVE: dict[str, tuple[Any, ...]] = {
         "abroad",
         "abroad",
         "germany_residence_permit",
-        "germany_duldung_or_gestattung",
+        "germany_duldung",
+        "germany_gestattung",
         "germany_visa_free",
     ),
-    "residence_country": ("RS", "XK", "BA", "RS", "AT", "DE", None),
+    "residence_country": ("RS", "XK", "BA", "RS", "AT", "TR", None),
     "job_offer": ("qualified", "qualified", "unqualified", "none", None),
     "temp_agency_work": (False, False, True, None),
     # None means "never received" here, so it is listed like an answer.
     "asylum_benefits_months_ago": ("never", "never", 0, 12, 23, 24, 25, 60),
-    "age": (22, 30, 35, 36, 40, 41, 45, 50, None),
+    "age": (22, 30, 35, 36, 40, 41, 44, 45, 50, None),
     "occupation_isco": ("21", "2512", "133", "222", "23", "other", None),
     "degree_years_ago": (1, 3, 4, 12, None),
     "annual_salary_eur": (
@@ -86,7 +88,13 @@ def _walk(rng: random.Random) -> dict[str, Any]:
         if known and rng.random() < 0.9:
             values = known
         answer = rng.choice(values)
-        answers[question.id] = None if answer == "never" else answer
+        value = None if answer == "never" else answer
+        try:
+            # Answers that contradict earlier ones are refused, as in the questionnaire.
+            check_combined(answers, question.id, value)
+        except ProfileError:
+            value = None
+        answers[question.id] = value
         question = next_question(answers)
     return answers
 

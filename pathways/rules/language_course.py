@@ -1,8 +1,8 @@
 """Entry for a German course (the seed 000 "Einreise für einen Sprachkurs").
 
-Legal basis: § 16f Abs. 1 AufenthG ("kann": a discretionary decision, so at best "possible"),
-§ 16f Abs. 3 (work up to 20 hours a week), § 2 Abs. 3 AufenthG (means).
-Figures last checked: 2026-01-15.
+Legal basis: § 16f Abs. 1 AufenthG ("kann": a discretionary decision, shown like every other
+"kann" route by ``common.discretion``), § 16f Abs. 3 S. 4 (work up to 20 hours a week, since
+1 March 2024), § 2 Abs. 3 S. 6 AufenthG (means). Figures last checked: 2026-12-02.
 """
 
 from __future__ import annotations
@@ -18,15 +18,7 @@ KEY = "language_course"
 TITLE = Text("Einreise für einen Deutschkurs", "Entry for a German course")
 LEGAL_BASIS = "§ 16f Abs. 1 AufenthG"
 
-DISCRETION = Check(
-    f"{KEY}.discretion",
-    "unknown",
-    "§ 16f Abs. 1 AufenthG",
-    Text(
-        "Über das Visum für einen Sprachkurs entscheidet die Behörde nach Ermessen.",
-        "The authority decides on a language-course visa at its discretion.",
-    ),
-)
+DISCRETION = C.discretion(KEY, "§ 16f Abs. 1 AufenthG")
 
 
 def _residence(p: Profile) -> Check:
@@ -80,7 +72,7 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
         return C.blocked(KEY, TITLE, LEGAL_BASIS, gate, sum_)
     checks = (
         _residence(p),
-        means_check(KEY, p, ctx, "§ 16f Abs. 1 AufenthG; § 2 Abs. 3 AufenthG"),
+        means_check(KEY, p, ctx, "§ 16f Abs. 1 AufenthG; § 2 Abs. 3 S. 6 AufenthG"),
         DISCRETION,
     )
     return PathwayResult(KEY, TITLE, LEGAL_BASIS, verdict_of(checks), checks, sum_, steps)

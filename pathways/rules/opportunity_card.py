@@ -1,10 +1,13 @@
 """Chancenkarte: a card to look for work, by the skilled-worker route or the points route.
 
-Legal basis: § 20a AufenthG (in force since 1 June 2024): Abs. 3 Nr. 1 skilled worker (no points,
-no language gate), Nr. 2 points; Abs. 4 S. 1 means, S. 2 not with a Duldung or Gestattung, S. 3
-the gates of the points route (qualification recognised by the issuing state, German A1 or
-English B2). § 20b Abs. 1 and the Anlage: the points; the minimum is data (parameters).
-Figures last checked: 2026-01-15.
+Legal basis: § 20a AufenthG (in force since 1 June 2024): Abs. 3 "kann" (discretion), Nr. 1
+skilled worker (no points, no language gate), Nr. 2 points; Abs. 4 S. 1 means, S. 2 someone
+already in Germany only with a title of Abschnitt 3 (education) or 4 (employment), so not with
+a Duldung, a Gestattung, a family, humanitarian or § 24 title; S. 3 the gates of the points
+route (qualification recognised by the issuing state, German A1 or English B2). § 20b Abs. 1
+and the Anlage: the points; the minimum is data (parameters). The means figure is not fixed by
+§ 2 Abs. 3 S. 6 (which names §§ 16d, 16f, 17): § 20a Abs. 4 S. 1 asks for secured means and the
+missions apply the same monthly amount. Figures last checked: 2026-12-02.
 
 Points (§ 20b Abs. 1): Nr. 1 partial recognition 4 (also waives the qualification gate, S. 2);
 Nr. 2-4 German B2 or higher 3, B1 2, A2 1 (no C1 tier); Nr. 5 English C1 or higher 1 (B2 only
@@ -247,11 +250,13 @@ def _residence(p: Profile) -> Check:
             "unknown",
             source,
             Text(
-                "Offen ist, wo Sie leben. Mit Duldung oder Gestattung gibt es keine Chancenkarte.",
-                "It is open where you live. There is no Chancenkarte with a Duldung or Gestattung.",
+                "Offen ist, wo Sie leben. In Deutschland gibt es die Chancenkarte nur mit einem "
+                "Aufenthaltstitel für Ausbildung, Studium oder Arbeit.",
+                "It is open where you live. In Germany the Chancenkarte is possible only with a "
+                "residence title for training, study or work.",
             ),
         )
-    if p.residence == "germany_duldung_or_gestattung":
+    if C.tolerated_kind(p) is not None:
         return Check(
             rule,
             "not_met",
@@ -263,14 +268,57 @@ def _residence(p: Profile) -> Check:
             ),
         )
     if p.residence == "germany_residence_permit":
+        kind = p.residence_title_kind
+        if kind in ("education", "employment"):
+            return Check(
+                rule,
+                "met",
+                source,
+                Text(
+                    "Mit einem Aufenthaltstitel für Ausbildung, Studium oder Arbeit können "
+                    "Sie die Chancenkarte in Deutschland beantragen.",
+                    "With a residence title for training, study or work you can apply in Germany.",
+                ),
+            )
+        if kind in ("family", "humanitarian", "temporary_protection"):
+            return Check(
+                rule,
+                "not_met",
+                source,
+                Text(
+                    "In Deutschland gibt es die Chancenkarte nur mit einem Aufenthaltstitel für "
+                    "Ausbildung, Studium oder Arbeit, nicht mit einem Titel aus familiären oder "
+                    "humanitären Gründen oder nach § 24.",
+                    "In Germany the Chancenkarte is possible only with a residence title for "
+                    "training, study or work, not with a family, humanitarian or § 24 title.",
+                ),
+                Text(
+                    "Mit Ihrem Titel dürfen Sie meist ohnehin arbeiten; fragen Sie eine "
+                    "Beratungsstelle.",
+                    "Your title usually lets you work anyway; ask a counselling centre.",
+                ),
+            )
+        return Check(
+            rule,
+            "unknown",
+            source,
+            Text(
+                "In Deutschland gibt es die Chancenkarte nur mit einem Aufenthaltstitel für "
+                "Ausbildung, Studium oder Arbeit. Ob Ihr Titel dazu gehört, ist offen.",
+                "In Germany the Chancenkarte is possible only with a residence title for "
+                "training, study or work. Whether yours is one is open.",
+            ),
+        )
+    if p.residence == "germany_visa_free":
         return Check(
             rule,
             "met",
             source,
             Text(
-                "Mit einem Aufenthaltstitel für Ausbildung, Studium oder Arbeit können "
-                "Sie die Chancenkarte in Deutschland beantragen.",
-                "With a residence title for training, study or work you can apply in Germany.",
+                "Ohne Aufenthaltstitel können Sie die Chancenkarte nicht in Deutschland "
+                "beantragen, aber von Ihrem Wohnland aus bei der deutschen Auslandsvertretung.",
+                "Without a residence title you cannot apply in Germany, but from your country "
+                "of residence at the German mission.",
             ),
         )
     return Check(
@@ -286,7 +334,11 @@ def _residence(p: Profile) -> Check:
 
 def _skilled_worker_route(p: Profile) -> Check:
     rule, source = f"{KEY}.skilled_worker_route", "§ 20a Abs. 3 Nr. 1 AufenthG; § 18 Abs. 3"
-    if p.qualification in ("vocational", "academic") and p.recognition == "full":
+    # § 18 Abs. 3 Nr. 1: equivalence found makes a Fachkraft, also after a course under 2 years.
+    if (
+        p.qualification in ("vocational_short", "vocational", "academic")
+        and p.recognition == "full"
+    ):
         return Check(
             rule,
             "met",
@@ -434,7 +486,7 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
         return _with_points(blocked, pts, None)
     common = (
         _residence(p),
-        means_check(KEY, p, ctx, "§ 20a Abs. 4 S. 1 AufenthG; § 2 Abs. 3 AufenthG"),
+        means_check(KEY, p, ctx, "§ 20a Abs. 4 S. 1 AufenthG; § 2 Abs. 3 S. 1 AufenthG"),
     )
     route_a: tuple[Check, ...] = (_skilled_worker_route(p),)
     route_b: tuple[Check, ...] = (
@@ -448,7 +500,7 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
         route, chosen = ("points", route_b)
     elif verdict_a == verdict_b == "not_eligible":
         chosen = route_a + route_b
-    checks = common + chosen
+    checks = (*common, *chosen, C.discretion(KEY, "§ 20a Abs. 3 AufenthG"))
     verdict = verdict_of(checks)
     result = PathwayResult(
         KEY,

@@ -1,12 +1,13 @@
 """Named settings for the points of doubt of the domain digest (§11), each with its default.
 
-Legal basis: see each field. Last checked: 2026-01-15. Changing a default is a policy decision:
+Legal basis: see each field. Last checked: 2026-12-02. Changing a default is a policy decision:
 regenerate the golden corpus and say why in the commit.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from .parameters import SHORTAGE_ISCO_GROUPS
@@ -40,6 +41,16 @@ class RuleOptions:
     accelerated_covers_experience_route: bool = True
     # §11 Nr. 4: means for 2026 inferred from unchanged BAföG rates.
     monthly_means_2026_eur: int = 1091
+    # § 18 Abs. 2 Nr. 5 S. 2 AufenthG and § 1 Abs. 2 S. 3 BeschV: the authority may waive the
+    # age-45 floor "insbesondere, wenn die Gehaltsschwelle nur geringfügig unterschritten ...
+    # wird". The statute does not say how much is "geringfügig"; a salary up to this share under
+    # the floor is left open (possible, ask a counsellor) instead of failed. Not for the
+    # Westbalkanregelung: § 1 Abs. 2 S. 4 BeschV excludes S. 3.
+    age45_slightly_below_share: Decimal = Decimal("0.10")
+    # After the last published year of a salary threshold (known_until), the next year's value
+    # is unknown. It follows the BBG, which rose 6.6 % (2025) and 5.0 % (2026): a salary that
+    # reaches last year's threshold but not last year's times this rise is left open.
+    plausible_yearly_rise: Decimal = Decimal("0.07")
 
 
 DEFAULT_OPTIONS = RuleOptions()

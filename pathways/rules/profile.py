@@ -1,6 +1,6 @@
 """Reading a person's answers (JSON-like mapping) into a typed, validated ``Profile``.
 
-Legal basis: none (input handling). Last checked: 2026-01-15.
+Legal basis: none (input handling). Last checked: 2026-12-02.
 
 Decisions:
 - Every key is optional; a missing key and ``None`` both mean "unknown", except
@@ -11,6 +11,9 @@ Decisions:
   naming the key.
 - ``occupation_isco`` takes any ISCO-08 code of 1 to 4 digits, or "other"; the questionnaire
   offers only the groups that matter.
+- ``residence`` still takes the old combined "germany_duldung_or_gestattung" (saved answers, API).
+- Answers that contradict each other are refused with ``ProfileError`` naming the later key
+  (``_contradiction``), so the questionnaire and ``POST /api/evaluate`` refuse them alike.
 """
 
 from __future__ import annotations
@@ -21,10 +24,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .questions import COUNTRY_CODES, LEVEL_RANK, QUESTIONS, Question
+from .parameters import WESTBALKAN_STATES
+from .questions import COUNTRY_CODES, LEVEL_RANK, QUESTIONS, Question, prune
 from .texts import ProfileError, Text
 
-__all__ = ["NEVER", "Profile", "ProfileError", "parse_profile"]
+__all__ = ["NEVER", "Profile", "ProfileError", "check_combined", "parse_profile"]
 
 NEVER = "never"
 _ISCO = re.compile(r"^\d{1,4}$")
@@ -35,6 +39,12 @@ class Profile:
     nationality: str | None = None
     age: int | None = None
     residence: str | None = None
+    # Only with a residence title in Germany: "education" (Abschnitt 3), "employment"
+    # (Abschnitt 4), "family" (Abschnitt 6), "humanitarian" (Abschnitt 5), "temporary_protection"
+    # (§ 24), "other".
+    residence_title_kind: str | None = None
+    # Already working in Germany with a title under § 26 Abs. 2 BeschV.
+    westbalkan_employed_in_germany: bool | None = None
     residence_country: str | None = None
     # Months since the last AsylbLG payment, NEVER, or None for unknown.
     asylum_benefits_months_ago: int | str | None = None
@@ -54,6 +64,8 @@ class Profile:
     means_secured: bool | None = None
     job_offer: str | None = None
     annual_salary_eur: Decimal | None = None
+    # Whether the OFFERED job needs a Berufsausübungserlaubnis (§ 18 Abs. 2 Nr. 3 AufenthG).
+    job_needs_licence: bool | None = None
     temp_agency_work: bool | None = None
     employer_collective_agreement: bool | None = None
     employer_suitable_for_training: bool | None = None
@@ -122,7 +134,7 @@ def _value(question: Question, value: Any) -> Any:
         return code
     if key == "occupation_isco" and (_ISCO.match(value) or value == "other"):
         return value
-    if value not in question.choice_values:
+    if value not in question.accepted_values:
         allowed = ", ".join(question.choice_values)
         raise _invalid(key, f"Erlaubt sind: {allowed}.", f"Must be one of: {allowed}.")
     return value
@@ -147,4 +159,94 @@ def parse_profile(data: Any) -> Profile:
                 values[key] = NEVER
             continue
         values[key] = _value(question, raw)
+    _contradiction(values)
     return Profile(**values)
+
+
+def check_combined(answers: Mapping[str, Any], key: str, value: Any) -> None:
+    """``ProfileError`` if ``value`` for ``key`` contradicts the other answers.
+
+    For the questionnaire: the error is about the pair, so it is shown at the question being
+    answered even when it names the other key. Parsing turns the questionnaire's None for
+    "never" (AsylbLG) into NEVER, as for a saved profile.
+    """
+    others = {name: answer for name, answer in answers.items() if name != key}
+    try:
+        parse_profile(others)
+    except ProfileError:
+        # Earlier answers that no longer parse are the questionnaire's business, not this one's.
+        return
+    # Answers that the new one makes irrelevant go first, as the questionnaire drops them.
+    parse_profile(prune({**others, key: value}))
+
+
+def _contradiction(v: dict[str, Any]) -> None:
+    """``ProfileError`` on the first pair of answers that cannot both be true."""
+    last5, last7 = v.get("experience_years_last5"), v.get("experience_years_last7")
+    if last5 is not None and last7 is not None:
+        if last7 < last5:
+            raise _invalid(
+                "experience_years_last7",
+                f"In den letzten 7 Jahren können es nicht weniger Jahre sein als in den letzten "
+                f"5 ({last5}).",
+                f"The last 7 years cannot hold fewer years than the last 5 ({last5}).",
+            )
+        if last7 > last5 + 2:
+            raise _invalid(
+                "experience_years_last7",
+                f"In den letzten 7 Jahren können es höchstens 2 Jahre mehr sein als in den "
+                f"letzten 5, also höchstens {last5 + 2}.",
+                f"The last 7 years can hold at most 2 years more than the last 5, so at most "
+                f"{last5 + 2}.",
+            )
+    age = v.get("age")
+    for key, label_de, label_en in (
+        ("degree_years_ago", "Ihr Abschluss", "your degree"),
+        ("experience_years_last5", "Ihre Berufserfahrung", "your experience"),
+    ):
+        years = v.get(key)
+        if age is not None and years is not None and age - years < 14:
+            raise _invalid(
+                key,
+                f"Mit {age} Jahren kann {label_de} nicht {years} Jahre zurückreichen.",
+                f"At {age}, {label_en} cannot go back {years} years.",
+            )
+    residence = v.get("residence")
+    if v.get("residence_title_kind") is not None and residence not in (
+        None,
+        "germany_residence_permit",
+    ):
+        raise _invalid(
+            "residence_title_kind",
+            "Die Art des Aufenthaltstitels passt nur zu einem Aufenthaltstitel in Deutschland.",
+            "The kind of residence title fits only a residence title in Germany.",
+        )
+    if v.get("westbalkan_employed_in_germany"):
+        if residence not in (None, "germany_residence_permit") or v.get(
+            "residence_title_kind"
+        ) not in (None, "employment"):
+            raise _invalid(
+                "westbalkan_employed_in_germany",
+                "Wer nach der Westbalkanregelung in Deutschland arbeitet, hat einen "
+                "Aufenthaltstitel zur Arbeit in Deutschland.",
+                "Someone working in Germany under the Western Balkans regulation holds a "
+                "residence title for work in Germany.",
+            )
+        if v.get("nationality") not in (None, *WESTBALKAN_STATES):
+            raise _invalid(
+                "westbalkan_employed_in_germany",
+                "Die Westbalkanregelung gilt nur für Staatsangehörige der sechs Westbalkanstaaten.",
+                "The Western Balkans regulation applies only to nationals of the six states.",
+            )
+    if residence == "abroad" and v.get("residence_country") == "DE":
+        raise _invalid(
+            "residence_country",
+            "Sie haben angegeben, im Ausland zu leben; Deutschland passt dazu nicht.",
+            "You said you live abroad; Germany does not fit that.",
+        )
+    if v.get("qualification") == "none" and v.get("recognition") in ("pending", "partial", "full"):
+        raise _invalid(
+            "recognition",
+            "Ohne Berufsabschluss gibt es keine Anerkennung.",
+            "Without a qualification there is no recognition.",
+        )

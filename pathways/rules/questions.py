@@ -2,7 +2,7 @@
 
 Legal basis: the conditions of §§ 16d, 16f, 18-20b AufenthG and §§ 1, 6, 26 BeschV decide which
 answers matter; each question's ``asked_when`` skips it where no answer could change a verdict.
-Figures last checked: 2026-01-15.
+Figures last checked: 2026-12-02.
 
 Ids are public API (profile keys, saved answers, URLs of the questionnaire): never rename one.
 An "I don't know" answer is stored as the key with the value ``None``: it counts as answered
@@ -65,10 +65,16 @@ class Question:
     # Label of an extra option that stores ``None`` with a meaning of its own ("never").
     null_choice: Text | None = None
     range_error: Text | None = None
+    # Values still accepted from saved answers and the API, but no longer offered.
+    legacy_values: tuple[str, ...] = ()
 
     @property
     def choice_values(self) -> tuple[str, ...]:
         return tuple(choice.value for choice in self.choices)
+
+    @property
+    def accepted_values(self) -> tuple[str, ...]:
+        return self.choice_values + self.legacy_values
 
 
 # --- countries --------------------------------------------------------------------------------
@@ -161,6 +167,10 @@ ISCO_CHOICES = (
 # (None) counts as "could be anything", so the question stays in.
 
 
+# Duldung and Aufenthaltsgestattung, and the old combined answer that stands for "one of the two".
+TOLERATED = ("germany_duldung", "germany_gestattung", "germany_duldung_or_gestattung")
+
+
 def _open(a: Answers) -> bool:
     return a.get("nationality") not in FREE_MOVEMENT_STATES
 
@@ -188,7 +198,7 @@ def _is_it(a: Answers) -> bool:
 
 def _points_relevant(a: Answers) -> bool:
     """The Chancenkarte points route could decide something for this person."""
-    if not _open(a) or a.get("residence") == "germany_duldung_or_gestattung":
+    if not _open(a) or a.get("residence") in TOLERATED:
         return False
     if a.get("recognition") == "full":
         return False
@@ -242,11 +252,37 @@ def _asks_last7(a: Answers) -> bool:
 
 def _asks_pension(a: Answers) -> bool:
     age = a.get("age")
+    # 44 at the application may be 45 at the first issue or the start of work.
     return (
         _has_job(a)
         and age is not None
-        and age >= 45
+        and age >= 44
         and _below(a, "annual_salary_eur", AGE45_FLOOR)
+    )
+
+
+def _asks_licence(a: Answers) -> bool:
+    # § 18 Abs. 2 Nr. 3 AufenthG asks about the job offered, so only with an offer.
+    return _has_job(a)
+
+
+def _asks_westbalkan_employed(a: Answers) -> bool:
+    # § 26 Abs. 2 S. 2 BeschV: only the first approval needs an application in the region.
+    return (
+        _maybe_westbalkan(a)
+        and a.get("residence") == "germany_residence_permit"
+        and a.get("residence_title_kind") in (None, "employment")
+    )
+
+
+def _asks_it_experience(a: Answers) -> bool:
+    # § 18g Abs. 2 AufenthG: anyone who does not meet Abs. 1, also with a degree that is not
+    # (yet) comparable.
+    return (
+        _open(a)
+        and _is_it(a)
+        and a.get("job_offer") == "qualified"
+        and not (a.get("qualification") == "academic" and a.get("recognition") == "full")
     )
 
 
@@ -255,7 +291,7 @@ def _asks_salary(a: Answers) -> bool:
         return _open(a)
     age = a.get("age")
     return (
-        a.get("job_offer") == "unqualified" and _maybe_westbalkan(a) and (age is None or age >= 45)
+        a.get("job_offer") == "unqualified" and _maybe_westbalkan(a) and (age is None or age >= 44)
     )
 
 
@@ -285,10 +321,17 @@ QUESTIONS: tuple[Question, ...] = (
                 ),
             ),
             Choice(
-                "germany_duldung_or_gestattung",
+                "germany_duldung",
                 Text(
-                    "In Deutschland mit Duldung oder Aufenthaltsgestattung",
-                    "In Germany with a Duldung or an Aufenthaltsgestattung",
+                    "In Deutschland mit Duldung (Abschiebung ausgesetzt)",
+                    "In Germany with a Duldung (removal suspended)",
+                ),
+            ),
+            Choice(
+                "germany_gestattung",
+                Text(
+                    "In Deutschland mit Aufenthaltsgestattung (Asylverfahren läuft)",
+                    "In Germany with an Aufenthaltsgestattung (asylum procedure pending)",
                 ),
             ),
             Choice(
@@ -296,7 +339,81 @@ QUESTIONS: tuple[Question, ...] = (
                 Text("In Deutschland ohne Visum (Besuch)", "In Germany without a visa (visit)"),
             ),
         ),
+        # Saved answers and API callers may still send the old combined answer; the rules
+        # treat it as "one of the two" (see common.tolerated_kind).
+        legacy_values=("germany_duldung_or_gestattung",),
         asked_when=_open,
+    ),
+    Question(
+        "residence_title_kind",
+        "choice",
+        Text(
+            "Wofür haben Sie Ihren Aufenthaltstitel bekommen?",
+            "What was your residence title issued for?",
+        ),
+        help=Text(
+            "Der Zweck steht auf dem Titel, z. B. „§ 16b“ für ein Studium oder „§ 18a“ für "
+            "Arbeit. Wenn Sie unsicher sind, fragen Sie eine Beratungsstelle.",
+            "The purpose is printed on the title, e.g. '§ 16b' for study or '§ 18a' for work. "
+            "If you are unsure, ask a counselling centre.",
+        ),
+        choices=(
+            Choice(
+                "education",
+                Text(
+                    "Ausbildung, Studium, Sprachkurs oder Anerkennung (z. B. § 16a, § 16b, "
+                    "§ 16d, § 16f, § 17)",
+                    "Training, study, a language course or recognition (e.g. § 16a, § 16b, "
+                    "§ 16d, § 16f, § 17)",
+                ),
+            ),
+            Choice(
+                "employment",
+                Text(
+                    "Arbeit (z. B. § 18a, § 18b, Blaue Karte EU, § 19c, Westbalkanregelung)",
+                    "Work (e.g. § 18a, § 18b, EU Blue Card, § 19c, Western Balkans regulation)",
+                ),
+            ),
+            Choice(
+                "family",
+                Text(
+                    "Familie (z. B. zu Ehepartnerin, Ehepartner oder Kind, §§ 27 bis 36)",
+                    "Family (e.g. joining a spouse or child, §§ 27 to 36)",
+                ),
+            ),
+            Choice(
+                "humanitarian",
+                Text(
+                    "Schutz oder humanitäre Gründe (z. B. Asyl, Flüchtlingsschutz, § 25)",
+                    "Protection or humanitarian reasons (e.g. asylum, refugee status, § 25)",
+                ),
+            ),
+            Choice(
+                "temporary_protection",
+                Text(
+                    "Vorübergehender Schutz (§ 24, z. B. aus der Ukraine)",
+                    "Temporary protection (§ 24, e.g. from Ukraine)",
+                ),
+            ),
+            Choice("other", Text("Ein anderer Zweck", "Another purpose")),
+        ),
+        asked_when=lambda a: _open(a) and a.get("residence") == "germany_residence_permit",
+    ),
+    Question(
+        "westbalkan_employed_in_germany",
+        "bool",
+        Text(
+            "Arbeiten Sie schon in Deutschland mit einem Titel nach der Westbalkanregelung?",
+            "Do you already work in Germany with a title under the Western Balkans regulation?",
+        ),
+        help=Text(
+            "Nur die erste Zustimmung muss in der Region beantragt werden und zählt zum "
+            "Kontingent. Für einen neuen Arbeitgeber genügt eine neue Zustimmung.",
+            "Only the first approval must be applied for in the region and counts towards the "
+            "quota. A new employer needs a new approval.",
+        ),
+        choices=YES_NO,
+        asked_when=_asks_westbalkan_employed,
     ),
     Question(
         "residence_country",
@@ -336,8 +453,16 @@ QUESTIONS: tuple[Question, ...] = (
         "age",
         "int",
         Text(
-            "Wie alt sind Sie, wenn Sie die Arbeit beginnen?",
-            "How old will you be when you start work?",
+            "Wie alt sind Sie, wenn Sie den Antrag stellen?",
+            "How old will you be when you apply?",
+        ),
+        # One answer, one date: the age at the application (visa or residence title). The
+        # Chancenkarte points count it then (§ 20b Abs. 1 Nr. 9-10 AufenthG); the age-45 rule
+        # looks at the first issue of the title (§ 18 Abs. 2 Nr. 5) or the start of work (§ 1
+        # Abs. 2 BeschV), which can be a birthday later: the rules leave 44 open there.
+        help=Text(
+            "Gemeint ist Ihr Alter beim Antrag auf Visum oder Aufenthaltstitel.",
+            "This means your age when you apply for the visa or residence title.",
         ),
         min=16,
         max=99,
@@ -496,6 +621,25 @@ QUESTIONS: tuple[Question, ...] = (
         asked_when=_asks_salary,
     ),
     Question(
+        "job_needs_licence",
+        "bool",
+        Text(
+            "Braucht man für die angebotene Stelle in Deutschland eine Berufserlaubnis?",
+            "Does the job offered need a licence to practise in Germany?",
+        ),
+        help=Text(
+            "Das gilt für reglementierte Tätigkeiten, z. B. als Pflegefachkraft, Ärztin oder "
+            "Arzt, Lehrkraft. Eine Helferstelle, z. B. in der Küche, braucht meist keine, auch "
+            "wenn Sie selbst Pflegefachkraft sind. Im Zweifel fragt der Arbeitgeber die "
+            "zuständige Stelle.",
+            "It does for regulated work, e.g. as a nurse, doctor or teacher. A helper job, e.g. "
+            "in a kitchen, usually needs none, even if you are a trained nurse. If in doubt, the "
+            "employer asks the competent body.",
+        ),
+        choices=YES_NO,
+        asked_when=_asks_licence,
+    ),
+    Question(
         "temp_agency_work",
         "bool",
         Text("Ist die Stelle Zeitarbeit (Leiharbeit)?", "Is the job temporary agency work?"),
@@ -612,12 +756,7 @@ QUESTIONS: tuple[Question, ...] = (
         range_error=Text(
             "Bitte geben Sie eine Zahl zwischen 0 und 7 an.", "Enter a number between 0 and 7."
         ),
-        asked_when=lambda a: (
-            _open(a)
-            and _is_it(a)
-            and a.get("qualification") != "academic"
-            and a.get("job_offer") == "qualified"
-        ),
+        asked_when=_asks_it_experience,
     ),
     Question(
         "stay_germany_6_months_last5",

@@ -1,7 +1,8 @@
 """Entry for an adaptation training after a notice of partial equivalence (Defizitbescheid).
 
 Legal basis: § 16d Abs. 1 AufenthG (title up to 24 months, at most 3 years; German usually A2;
-side work up to 20 hours a week), § 2 Abs. 3 AufenthG (means). Figures last checked: 2026-01-15.
+side work up to 20 hours a week, both since 1 March 2024), § 2 Abs. 3 S. 6 AufenthG (means).
+Figures last checked: 2026-12-02.
 """
 
 from __future__ import annotations
@@ -145,6 +146,6 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
     checks = (
         _deficit_notice(p),
         german_a2_check(KEY, p, "§ 16d Abs. 1 S. 2 Nr. 1 AufenthG", usually=True),
-        means_check(KEY, p, ctx, "§ 16d Abs. 1 AufenthG; § 2 Abs. 3 AufenthG"),
+        means_check(KEY, p, ctx, "§ 16d Abs. 1 AufenthG; § 2 Abs. 3 S. 6 AufenthG"),
     )
     return PathwayResult(KEY, TITLE, LEGAL_BASIS, verdict_of(checks), checks, sum_, steps)

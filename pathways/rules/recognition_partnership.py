@@ -4,7 +4,8 @@ Legal basis: § 16d Abs. 3 AufenthG (in force since 1 March 2024) with § 2a Bes
 qualification recognised by the issuing state (vocational of at least two years, or a degree),
 Nr. 2 job offer, Nr. 3 agreement, Nr. 4 employer suitable for training, Nr. 5 German at least
 A2; S. 2-3 a non-qualified job in regulated professions with a collective agreement (or a care
-home under § 72 SGB XI). No age-45 rule. Figures last checked: 2026-01-15.
+home under § 72 SGB XI). No age-45 rule. "Soll" (a regular entitlement), so no discretion
+note. Figures last checked: 2026-12-02.
 
 An agreement not yet signed is an open step (possible), not a failure.
 """
@@ -241,8 +242,8 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
         _agreement(p),
         C.temp_agency(KEY, p),
     ]
-    stay = C.tolerated_stay(KEY, p)
-    if stay is not None:
-        checks.append(stay)
+    for extra in (C.minimum_wage(KEY, p, ctx), C.tolerated_stay(KEY, p)):
+        if extra is not None:
+            checks.append(extra)
     result = tuple(checks)
     return PathwayResult(KEY, TITLE, LEGAL_BASIS, verdict_of(result), result, sum_, steps)

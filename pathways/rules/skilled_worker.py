@@ -1,8 +1,12 @@
 """Skilled worker with vocational training or a degree (Fachkraft).
 
 Legal basis: § 18 Abs. 2 and 3, § 18a, § 18b AufenthG; § 39 Abs. 2 AufenthG (BA approval without
-Vorrangprüfung); § 40 Abs. 1 Nr. 2 AufenthG; § 18 Abs. 2 Nr. 5 AufenthG (age 45).
-Figures last checked: 2026-01-15.
+Vorrangprüfung); § 40 Abs. 1 Nr. 2 AufenthG; § 18 Abs. 2 Nr. 5 AufenthG (age 45); § 1 Abs. 2
+MiLoG (minimum wage). Figures last checked: 2026-12-02.
+
+§ 18 Abs. 3 Nr. 1: a foreign qualification found equivalent ("gleichwertig") to a German
+qualified training makes a Fachkraft, whatever the length of the foreign course; only without
+such a notice does the two-year minimum of § 2 Abs. 12a decide.
 
 Recognition not yet applied for counts as open (possible), not as failed: the recognition is a
 step of the procedure (under § 81a the foreigners' authority starts it). A notice of partial
@@ -31,6 +35,18 @@ def qualification_check(key: str, p: Profile) -> Check:
         return Check(
             rule, "unknown", source, Text("Ihr Abschluss ist offen.", "Your qualification is open.")
         )
+    if p.qualification == "vocational_short" and p.recognition == "full":
+        return Check(
+            rule,
+            "met",
+            "§ 18 Abs. 3 Nr. 1 AufenthG",
+            Text(
+                "Ihre Ausbildung dauerte unter 2 Jahren, ist aber als gleichwertig anerkannt. "
+                "Damit sind Sie Fachkraft.",
+                "Your training took less than 2 years but is recognised as equivalent. That "
+                "makes you a skilled worker.",
+            ),
+        )
     if p.qualification in ("vocational", "academic"):
         return Check(
             rule,
@@ -47,13 +63,15 @@ def qualification_check(key: str, p: Profile) -> Check:
         source,
         Text(
             "Fachkraft ist, wer eine Berufsausbildung von mindestens 2 Jahren oder ein "
-            "Studium hat, das in Deutschland anerkannt ist.",
+            "Studium hat, das in Deutschland anerkannt ist, oder eine Ausbildung, die als "
+            "gleichwertig anerkannt ist.",
             "A skilled worker has vocational training of at least 2 years or a degree "
-            "that is recognised in Germany.",
+            "that is recognised in Germany, or training recognised as equivalent.",
         ),
         Text(
-            "Eine Berufsausbildung von mindestens 2 Jahren oder ein Studium.",
-            "Vocational training of at least 2 years or a degree.",
+            "Eine Berufsausbildung von mindestens 2 Jahren oder ein Studium, oder ein "
+            "Bescheid über die volle Gleichwertigkeit.",
+            "Vocational training of at least 2 years or a degree, or a notice of full equivalence.",
         ),
     )
 
@@ -132,9 +150,7 @@ def recognition_check(key: str, p: Profile, source: str) -> Check:
 
 def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
     accelerated = p.employer_uses_accelerated_procedure is True
-    steps = steps_for(
-        KEY, ctx.on, accelerated=accelerated, academic=p.qualification == "academic"
-    )
+    steps = steps_for(KEY, ctx.on, accelerated=accelerated, academic=p.qualification == "academic")
     sum_ = C.summary(
         steps,
         Text(
@@ -163,6 +179,7 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
     ]
     for extra in (
         C.age45(KEY, p, ctx, source="§ 18 Abs. 2 Nr. 5 AufenthG"),
+        C.minimum_wage(KEY, p, ctx),
         C.tolerated_stay(KEY, p),
     ):
         if extra is not None:

@@ -1,9 +1,16 @@
 """Westbalkanregelung: any employment for nationals of the six Western Balkan states.
 
-Legal basis: § 19c Abs. 1 AufenthG with § 26 Abs. 2 BeschV (version since 1 June 2024),
-§ 1 Abs. 2 BeschV (age 45), § 40 Abs. 1 Nr. 2 AufenthG (agency work), § 18 Abs. 2 Nr. 3
-AufenthG (regulated professions). Not combinable with § 81a (seed 004, July 2025).
-Figures last checked: 2026-01-15.
+Legal basis: § 19c Abs. 1 AufenthG with § 26 Abs. 2 BeschV (version since 1 June 2024):
+S. 1 any employment ("können ... erteilt werden", discretion), S. 2 the FIRST approval only with
+an application at a mission in the six states, S. 3 at most 50,000 first approvals a year, S. 4
+no AsylbLG benefits in the 24 months before the application; § 1 Abs. 2 BeschV (age 45, only for
+the first approval, narrow exception S. 4); § 40 Abs. 1 Nr. 2 AufenthG (agency work); § 18 Abs. 2
+Nr. 3 AufenthG (licence, where the offered job needs one); § 1 Abs. 2 MiLoG. Not combinable with
+§ 81a (seed 004, July 2025). Figures last checked: 2026-12-02.
+
+Someone already working in Germany under the rule (``westbalkan_employed_in_germany``) needs a
+new, not a first, approval for a new employer: no application in the region, no quota, no age
+rule; the AsylbLG bar (S. 4) still applies to every approval.
 """
 
 from __future__ import annotations
@@ -56,6 +63,20 @@ def _nationality(p: Profile) -> Check:
 
 def _apply_from_region(p: Profile) -> Check:
     rule, source = f"{KEY}.apply_from_region", "§ 26 Abs. 2 S. 2 BeschV"
+    if p.westbalkan_employed_in_germany:
+        return Check(
+            rule,
+            "met",
+            source,
+            Text(
+                "Nur die erste Zustimmung muss in der Region beantragt werden. Sie arbeiten "
+                "schon in Deutschland nach der Westbalkanregelung: für einen neuen Arbeitgeber "
+                "beantragt dieser eine neue Zustimmung, den Titel ändert die Ausländerbehörde.",
+                "Only the first approval must be applied for in the region. You already work in "
+                "Germany under the regulation: for a new employer, the employer requests a new "
+                "approval and the foreigners' authority amends the title.",
+            ),
+        )
     fix = Text(
         "Stellen Sie den Antrag bei der deutschen Botschaft in dem Westbalkanstaat, in "
         "dem Sie leben.",
@@ -196,8 +217,45 @@ def _asylum_benefits(p: Profile, options_boundary: str, reference: str) -> Check
     )
 
 
-def _quota(ctx: C.Context) -> Check:
+def _quota(p: Profile, ctx: C.Context) -> Check:
     quota = f"{ctx.westbalkan_quota:,}"
+    source = "§ 26 Abs. 2 S. 3 BeschV"
+    if p.westbalkan_employed_in_germany:
+        return Check(
+            f"{KEY}.quota",
+            "met",
+            source,
+            Text(
+                "Das Kontingent zählt nur erste Zustimmungen; eine neue Zustimmung für einen "
+                "Arbeitgeberwechsel fällt nicht darunter.",
+                "The quota counts only first approvals; a new approval for a change of employer "
+                "is not part of it.",
+            ),
+        )
+    used = ctx.quota_exhausted
+    if used is not None and (p.nationality is None or p.nationality in used.states):
+        day = used.on.strftime("%d.%m.%Y")
+        nxt = used.year + 1
+        return Check(
+            f"{KEY}.quota",
+            "unknown",
+            source,
+            Text(
+                f"Das Kontingent für {used.year} ist seit dem {day} ausgeschöpft"
+                f"{'' if len(used.states) == 6 else ' für Ihre Staatsangehörigkeit'}. Neue "
+                f"Anträge auf Vorabzustimmung nimmt die Bundesagentur für Arbeit schon an; sie "
+                f"bearbeitet sie ab dem 1. Januar {nxt}.",
+                f"The quota for {used.year} has been used up since {used.on.isoformat()}"
+                f"{'' if len(used.states) == 6 else ' for your nationality'}. The employment "
+                f"agency already accepts new requests for prior approval; it processes them "
+                f"from 1 January {nxt}.",
+            ),
+            Text(
+                f"Der Arbeitgeber stellt die Anfrage jetzt; die Arbeit kann frühestens {nxt} "
+                f"beginnen.",
+                f"The employer files the request now; work can start in {nxt} at the earliest.",
+            ),
+        )
     return Check(
         f"{KEY}.quota",
         "met",
@@ -224,7 +282,7 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
             "Several months: waiting for prior approval within the contingent, then a few "
             "weeks for the visa.",
         ),
-        needs_recognition=bool(p.regulated_profession),
+        needs_recognition=C.licence_needed(p) is True,
         needs_job_offer=True,
     )
     gate = C.free_movement(KEY, p) or C.not_in_force(KEY, ctx)
@@ -240,10 +298,15 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
         C.temp_agency(KEY, p),
         C.regulated(KEY, p),
     ]
-    age = C.age45(KEY, p, ctx, source="§ 1 Abs. 2 S. 1, S. 4 BeschV", narrow_exception=True)
-    if age is not None:
-        checks.append(age)
-    checks.append(_quota(ctx))
+    # § 1 Abs. 2 S. 1 BeschV: the age rule is a condition of the first approval only.
+    age = None
+    if not p.westbalkan_employed_in_germany:
+        age = C.age45(KEY, p, ctx, source="§ 1 Abs. 2 S. 1, S. 4 BeschV", narrow_exception=True)
+    for extra in (age, C.minimum_wage(KEY, p, ctx)):
+        if extra is not None:
+            checks.append(extra)
+    checks.append(_quota(p, ctx))
+    checks.append(C.discretion(KEY, "§ 19c Abs. 1 AufenthG; § 26 Abs. 2 S. 1 BeschV"))
     if ctx.options.westbalkan_priority_check == "open":
         checks.append(
             Check(

@@ -96,7 +96,12 @@ def question(request, question_id):
             return redirect(_next_url(flow))
         return _out_of_order(request, flow)
     initial = {"answer": initial_answer(asked, flow.answers)}
-    form = AnswerForm(asked, request.POST if request.method == "POST" else None, initial=initial)
+    form = AnswerForm(
+        asked,
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        answers=flow.answers,
+    )
     if form.is_bound and form.is_valid():
         flow.answer(asked, form.cleaned_data["value"])
         if request.htmx and flow.complete:

@@ -53,3 +53,50 @@ def test_only_post_is_allowed(client):
 def test_the_site_serves_the_api_without_login_or_csrf_token(client):
     client.handler.enforce_csrf_checks = True
     assert post(client, DELIC).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        pytest.param(
+            {"experience_years_last5": 1, "experience_years_last7": 4},
+            "experience_years_last7",
+            id="more-in-7-years-than-in-5-plus-2",
+        ),
+        pytest.param(
+            {"experience_years_last5": 4, "experience_years_last7": 3},
+            "experience_years_last7",
+            id="fewer-in-7-years-than-in-5",
+        ),
+        pytest.param({"age": 22, "degree_years_ago": 12}, "degree_years_ago", id="degree-at-10"),
+        pytest.param(
+            {"residence": "abroad", "residence_title_kind": "family"},
+            "residence_title_kind",
+            id="title-kind-while-abroad",
+        ),
+        pytest.param(
+            {"nationality": "IN", "westbalkan_employed_in_germany": True},
+            "westbalkan_employed_in_germany",
+            id="westbalkan-title-for-an-indian-national",
+        ),
+        pytest.param({"residence_country": "DE"}, "residence_country", id="abroad-in-germany"),
+    ],
+)
+def test_answers_that_contradict_each_other_get_a_400_naming_the_key(client, changes, field):
+    response = post(client, {**DELIC, **changes}, "?lang=de")
+    assert response.status_code == 400
+    assert response.json()["field"] == field
+    assert response.json()["error"]
+
+
+def test_the_old_combined_duldung_answer_still_evaluates(client):
+    response = post(client, {**DELIC, "residence": "germany_duldung_or_gestattung"})
+    assert response.status_code == 200
+    assert response.json()["pathways"]["blue_card"]["verdict"] == "not_eligible"
+
+
+def test_the_result_carries_the_notices_of_unpublished_figures(client):
+    response = post(client, DELIC, "?on=2027-02-01&lang=en")
+    notices = response.json()["notices"]
+    assert notices
+    assert notices[0].startswith("The figures for 2027 are not published yet")

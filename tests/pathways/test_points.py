@@ -30,7 +30,7 @@ def test_english_b2_gives_no_points(level, points):
 
 @pytest.mark.parametrize(
     ("last5", "last7", "points"),
-    [(0, 0, 0), (1, 4, 0), (2, 2, 2), (2, 5, 3), (4, 6, 3), (5, 5, 3), (5, None, 3)],
+    [(0, 0, 0), (1, 3, 0), (2, 2, 2), (3, 5, 3), (4, 6, 3), (5, 5, 3), (5, None, 3)],
 )
 def test_experience_tiers_do_not_stack(last5, last7, points):
     profile = make_profile(

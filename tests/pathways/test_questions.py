@@ -47,6 +47,10 @@ def test_every_profile_key_of_the_contract_is_a_question():
         "recognition_partnership_agreement",
         "pension_provision",
         "employer_uses_accelerated_procedure",
+        # Added for the review of the rules (issue 9).
+        "residence_title_kind",
+        "westbalkan_employed_in_germany",
+        "job_needs_licence",
     }
     assert {question.id for question in QUESTIONS} == contract
 
@@ -68,7 +72,9 @@ def test_the_asylbl_question_is_asked_only_of_westbalkan_nationals():
 
 def test_the_pension_question_needs_age_45_and_a_salary_below_the_threshold():
     base = {"nationality": "IN", "job_offer": "qualified"}
-    assert "pension_provision" not in ids({**base, "age": 44, "annual_salary_eur": 30000})
+    assert "pension_provision" not in ids({**base, "age": 43, "annual_salary_eur": 30000})
+    # 44 at the application may be 45 at the first issue of the title (§ 18 Abs. 2 Nr. 5).
+    assert "pension_provision" in ids({**base, "age": 44, "annual_salary_eur": 30000})
     assert "pension_provision" in ids({**base, "age": 45, "annual_salary_eur": 30000})
     assert "pension_provision" not in ids({**base, "age": 45, "annual_salary_eur": 70000})
 

@@ -179,14 +179,20 @@ WESTBALKAN = [
     pytest.param(
         make_profile(SERBIAN_HELPER, job_offer="none"),
         ON,
-        {"westbalkan": N, "language_course": P},
+        {"westbalkan": N, "language_course": E},
         id="no-job-offer",
+    ),
+    pytest.param(
+        make_profile(SERBIAN_HELPER, age=43, annual_salary_eur=30000),
+        ON,
+        {"westbalkan": E},
+        id="age-43-no-salary-floor",
     ),
     pytest.param(
         make_profile(SERBIAN_HELPER, age=44, annual_salary_eur=30000),
         ON,
-        {"westbalkan": E},
-        id="age-44-no-salary-floor",
+        {"westbalkan": P},
+        id="age-44-at-application-may-be-45-at-start-of-work",
     ),
     pytest.param(
         make_profile(HELPER_45, annual_salary_eur=55769.99),
@@ -288,7 +294,7 @@ SKILLED_WORKER = [
         id="recognition-partial",
     ),
     pytest.param(
-        make_profile(FULL, qualification="vocational_short"),
+        make_profile(DELIC, qualification="vocational_short"),
         ON,
         {"skilled_worker": N},
         id="training-under-2-years",
@@ -321,16 +327,16 @@ SKILLED_WORKER = [
         id="duldung-needs-advice",
     ),
     pytest.param(
-        make_profile(SENIOR, annual_salary_eur=52000),
+        make_profile(SENIOR, annual_salary_eur=50000),
         ON,
-        {"skilled_worker": N, "blue_card": E},
-        id="T14-age-46-52000-blue-card-only",
+        {"skilled_worker": N, "blue_card": N},
+        id="T14-age-46-50000-well-under-the-floor",
     ),
     pytest.param(
-        make_profile(SENIOR, age=45, annual_salary_eur=55769.99),
+        make_profile(SENIOR, age=45, annual_salary_eur=50192.99),
         ON,
         {"skilled_worker": N},
-        id="age-45-one-cent-under-55770",
+        id="age-45-more-than-10-percent-under-55770",
     ),
     pytest.param(
         make_profile(SENIOR, age=45, annual_salary_eur=55770),
@@ -339,16 +345,16 @@ SKILLED_WORKER = [
         id="age-45-at-55770",
     ),
     pytest.param(
-        make_profile(SENIOR, age=44, annual_salary_eur=30000),
+        make_profile(SENIOR, age=43, annual_salary_eur=30000),
         ON,
         {"skilled_worker": E, "blue_card": N},
-        id="age-44-no-salary-floor",
+        id="age-43-no-salary-floor",
     ),
     pytest.param(
-        make_profile(SENIOR, annual_salary_eur=53129.99),
+        make_profile(SENIOR, annual_salary_eur=47816.99),
         on("2025-06-01"),
         {"skilled_worker": N},
-        id="2025-age-46-one-cent-under-53130",
+        id="2025-age-46-more-than-10-percent-under-53130",
     ),
     pytest.param(
         make_profile(SENIOR, annual_salary_eur=53130),
@@ -363,10 +369,10 @@ SKILLED_WORKER = [
         id="age-46-55000-on-2025-12-31",
     ),
     pytest.param(
-        make_profile(SENIOR, annual_salary_eur=55000),
+        make_profile(SENIOR, annual_salary_eur=48000),
         on("2026-01-01"),
         {"skilled_worker": N},
-        id="age-46-55000-on-2026-01-01",
+        id="age-46-48000-on-2026-01-01",
     ),
 ]
 
@@ -580,13 +586,13 @@ EXPERIENCE_ROUTE = [
         id="collective-agreement-waives-floor",
     ),
     pytest.param(
-        make_profile(EXPERIENCED, experience_years_last5=1),
+        make_profile(EXPERIENCED, experience_years_last5=1, experience_years_last7=3),
         ON,
         {"experience_route": N},
         id="1-year-experience",
     ),
     pytest.param(
-        make_profile(EXPERIENCED, experience_years_last5=2),
+        make_profile(EXPERIENCED, experience_years_last5=2, experience_years_last7=4),
         ON,
         {"experience_route": E},
         id="2-years-experience",
@@ -625,7 +631,7 @@ RECOGNITION_PARTNERSHIP = [
     pytest.param(
         make_profile(VIETNAMESE_COOK, german_level="A1"),
         ON,
-        {"recognition_partnership": N, "language_course": P},
+        {"recognition_partnership": N, "language_course": E},
         id="T28-same-cook-with-a1",
     ),
     pytest.param(
@@ -913,7 +919,7 @@ RELATED_ROUTES = [
     pytest.param(
         {"nationality": "IN", "residence": "abroad", "german_level": "none", "means_secured": True},
         ON,
-        {"language_course": P},
+        {"language_course": E},
         id="T33-indian-without-german-language-course-at-discretion",
     ),
     pytest.param(
