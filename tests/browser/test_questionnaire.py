@@ -225,7 +225,7 @@ def test_a_walk_by_keyboard_only(live_server, page):
     tab_to("input#answer")
     page.keyboard.type("30")
     page.keyboard.press("Enter")
-    expect(page.locator("h1")).to_have_text("Wie alt sind Sie, wenn Sie die Arbeit beginnen?")
+    expect(page.locator("h1")).to_have_text("Wie alt sind Sie, wenn Sie den Antrag stellen?")
     expect(page.locator("h1")).to_be_focused()
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.matches('.back-link')")
