@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CounsellingConfig(AppConfig):
     name = "counselling"
     verbose_name = _("Counselling")
+
+    def ready(self):
+        from counselling import signals  # noqa: F401 - connects the receivers

@@ -610,43 +610,95 @@ class AccessAction(models.TextChoices):
     CREATE = "create", _("created")
     UPDATE = "update", _("added a consultation")
     SEARCH = "search", _("searched")
+    IMPORT = "import", _("read questionnaire answers")
+    REOPEN = "reopen", _("reopened saved answers")
+    EXPORT = "export", _("exported")
+    REFUSED = "refused", _("refused")
+    ADMIN = "admin", _("changed in the admin")
+    ACCOUNT = "account", _("account")
+    ANONYMISE = "anonymise", _("anonymised")
+    ERASURE = "erasure", _("erasure")
 
 
 class AccessLogQuerySet(models.QuerySet):
-    def record(self, user, action: str, client: Client | None = None, detail: str = ""):
+    def record(
+        self,
+        user,
+        action: str,
+        client: Client | None = None,
+        detail: str = "",
+        network: Network | int | None = None,
+    ):
+        """One entry. The network is the client's, else the one given, else the user's own, so
+        that a coordinator sees what happened in their network."""
+        user = user if getattr(user, "is_authenticated", False) else None
+        if network is None and client is not None:
+            network = client.network_id
+        if network is None and user is not None:
+            role = role_of(user)
+            network = role.network_id if role else None
         return self.create(
-            user=user,
+            user_id=user.pk if user else None,
+            username=user.get_username()[:150] if user else "",
             action=action,
-            client=client,
+            client_id=client.pk if client else None,
             client_code=client.code if client else "",
-            detail=detail[:200],
+            network_id=network.pk if isinstance(network, Network) else network,
+            detail=detail[:300],
         )
+
+    def of_network(self, network_id: int):
+        return self.filter(network_id=network_id)
 
 
 class AccessLog(models.Model):
-    """Who opened which client's data, when and how; kept when the client is deleted."""
+    """The audit log: who opened or changed which data, when and how; append-only.
+
+    PostgreSQL refuses UPDATE of any entry, and DELETE of entries younger than
+    ``settings.AUDIT_LOG_MINIMUM_DAYS`` (trigger of migration 0005), for every database role.
+    The foreign keys have no database constraint and are never cascaded, so that deleting a
+    client or a user leaves their entries as they were (the code and user name are copied).
+    """
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         null=True,
         related_name="+",
         verbose_name=_("user"),
     )
-    action = models.CharField(_("action"), max_length=12, choices=AccessAction.choices)
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=16, choices=AccessAction.choices)
     client = models.ForeignKey(
-        Client, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("client")
+        Client,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("client"),
     )
     client_code = models.CharField(_("client code"), max_length=12, blank=True)
-    detail = models.CharField(_("detail"), max_length=200, blank=True)
+    network = models.ForeignKey(
+        Network,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("network"),
+    )
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
 
     objects = AccessLogQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("access log entry")
-        verbose_name_plural = _("access log")
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
         ordering = ["-at"]
+        indexes = [models.Index(fields=["network", "at"])]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action} {self.client_code}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.client_code}"

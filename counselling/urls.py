@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from counselling import views
+from counselling import log_views, views
 
 app_name = "counselling"
 urlpatterns = [
@@ -24,5 +24,6 @@ urlpatterns = [
     path("lookup/countries/", views.country_options, name="country_options"),
     path("lookup/occupations/", views.occupation_options, name="occupation_options"),
     path("figures/", views.figures, name="figures"),
+    path("log/", log_views.network_log, name="audit_log"),
     re_path(r"^figures/(?P<key>[a-z_]+)\.(?P<extension>csv|xlsx)$", views.export, name="export"),
 ]

@@ -6,14 +6,14 @@ from functools import wraps
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
-from counselling import exports, questionnaire, reference, reports
+from counselling import audit, exports, questionnaire, reference, reports
 from counselling.forms import (
     ClientForm,
     ClientSearchForm,
@@ -48,6 +48,7 @@ def with_role(*, counsellor_only: bool):
         def wrapped(request, *args, **kwargs):
             role = role_of(request.user)
             if role is None or (counsellor_only and not role.is_counsellor):
+                audit.refused(request, f"{request.method} {request.path[:120]}: role")
                 return render(request, "counselling/no_access.html", {"role": role}, status=403)
             return view(request, role, *args, **kwargs)
 
@@ -92,7 +93,7 @@ def client_search(request, role):
 @require_safe
 @with_role(counsellor_only=True)
 def client_detail(request, role, code):
-    client = get_object_or_404(Client.objects.visible_to(request.user), code=normalise_code(code))
+    client = audit.visible_client_or_404(request, code)
     AccessLog.objects.record(request.user, AccessAction.VIEW, client)
     context = {
         "client": client,
@@ -105,6 +106,8 @@ def client_detail(request, role, code):
 def _imported(request):
     raw = request.POST.get("questionnaire_code") or request.GET.get("questionnaire", "")
     found = questionnaire.find(raw) if raw.strip() else None
+    if found:
+        audit.questionnaire_read(request, found.code)
     return raw.strip(), found
 
 
@@ -154,7 +157,7 @@ def first_consultation(request, role):
 @require_http_methods(["GET", "POST"])
 @with_role(counsellor_only=True)
 def follow_up(request, role, code):
-    client = get_object_or_404(Client.objects.visible_to(request.user), code=normalise_code(code))
+    client = audit.visible_client_or_404(request, code)
     raw_code, imported = _imported(request)
     client_form = RecognitionUpdateForm(request.POST or None, instance=client, prefix="client")
     form = _consultation_form(request, imported)
@@ -226,7 +229,11 @@ def _scope(request, role):
     reportable = Network.objects.reportable_by(request.user)
     slug = request.GET.get("network", "")
     if slug and slug != "all":
-        return reportable.filter(pk=get_object_or_404(reportable, slug=slug).pk), slug
+        network = reportable.filter(slug=slug).first()
+        if network is None:
+            audit.refused(request, f"figures of network {slug[:80]!r}")
+            raise Http404
+        return reportable.filter(pk=network.pk), slug
     if role.suppresses_small_cells:
         return reportable, "all"
     return reportable, reportable.values_list("slug", flat=True).first() or ""
@@ -261,6 +268,10 @@ def export(request, role, key, extension):
     tables = result.tables if key == "all" else [t for t in result.tables if t.key == key]
     if not tables or (extension == "csv" and key == "all"):
         raise Http404
+    AccessLog.objects.record(
+        request.user, AccessAction.EXPORT,
+        detail=f"figures {key}.{extension} {_slug or 'all'} {start:%Y-%m-%d}..{end:%Y-%m-%d}",
+    )  # fmt: skip
     if extension == "csv":
         return exports.csv_response(result, tables[0])
     return exports.xlsx_response(result, tables, key)

@@ -1,8 +1,11 @@
 """IQ Portal settings: one module, configured from the environment.
 
-Development: `DEBUG=true` and nothing else (SQLite in the project folder).
-Production: `SECRET_KEY`, `ALLOWED_HOSTS`, `DATABASE_URL=postgres://...`; `manage.py check
---deploy` is clean with the defaults below.
+Local use: `bash scripts/run.sh` writes `.env` (a secret key, local hosts, console e-mail; never
+committed), which this module reads, so the README's `manage.py` commands work as written and
+the portal shows its own error pages. `DEBUG=true` is for Django's debug pages only.
+Production: `SECRET_KEY`, `ALLOWED_HOSTS`, `DATABASE_URL=postgres://...` in the environment; a
+missing one stops the start with a message naming it. `manage.py check --deploy` is clean with
+the defaults below.
 """
 
 import os
@@ -44,12 +47,32 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def read_env_file(path: Path) -> None:
+    """``NAME=value`` lines (``#`` comments) as defaults: the real environment wins."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, equals, value = line.partition("=")
+        if not equals or not name.strip().isidentifier():
+            raise ImproperlyConfigured(f"{path}, line {number}: expected NAME=value.")
+        os.environ.setdefault(name.strip(), value.strip().strip("'\""))
+
+
+# ENV_FILE= (empty) reads none, as the test command does.
+_env_file = os.environ.get("ENV_FILE", str(BASE_DIR / ".env"))
+if _env_file and Path(_env_file).is_file():
+    read_env_file(Path(_env_file))
+
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=true for local development).")
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. In production set it in the environment; for local use "
+            "'bash scripts/run.sh' writes one into .env."
+        )
     SECRET_KEY = "django-insecure-local-development-only"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
@@ -65,6 +88,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "pathways",
     "counselling",
@@ -73,13 +99,19 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session, so that it also marks the pages answered after a failure there.
+    "iqportal.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "iqportal.middleware.IdleTimeoutMiddleware",
+    "iqportal.middleware.SecondFactorMiddleware",
+    "iqportal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -127,22 +159,64 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Seasons, months, cities and the portal's name plus digits: "Sommer2026", "Frankfurt1".
+    {"NAME": "iqportal.security.ContextWordValidator"},
 ]
-# Counsellors' accounts guard personal data: after AXES_FAILURE_LIMIT wrong passwords for one
-# user name from one address, that pair is locked for AXES_COOLOFF_TIME (django-axes).
+# Counsellors' accounts guard personal data (see iqportal/security.py): django-axes locks an
+# address after AXES_FAILURE_LIMIT wrong passwords for AXES_COOLOFF_TIME; one user name gets an
+# exponential delay instead of a lockout, so that nobody can lock a real user out.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_LOCKOUT_CALLABLE = "iqportal.views.login_locked"
+AXES_CLIENT_IP_CALLABLE = "iqportal.security.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+LOGIN_DELAY_FREE_FAILURES = env_int("LOGIN_DELAY_FREE_FAILURES", 3)
+LOGIN_DELAY_MAX_SECONDS = env_int("LOGIN_DELAY_MAX_SECONDS", 60)
+# Behind a reverse proxy: the header that carries the client's address (as in request.META,
+# e.g. HTTP_X_FORWARDED_FOR), believed only from TRUSTED_PROXIES. Empty: REMOTE_ADDR.
+TRUSTED_PROXY_HEADER = os.environ.get("TRUSTED_PROXY_HEADER", "")
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+
+# TOTP second factor (django-otp) for every staff role; the issuer names the app's entry.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "IQ Portal")
+
+# E-mail from the environment (Django's MAILERS): password reset is offered only where mail can
+# be sent, i.e. EMAIL_BACKEND is set; scripts/run.sh writes the console backend into .env.
+_email_backend = os.environ.get("EMAIL_BACKEND", "")
+MAIL_CONFIGURED = bool(_email_backend)
+_smtp = _email_backend == "django.core.mail.backends.smtp.EmailBackend"
+# No mailer at all without EMAIL_BACKEND: nothing pretends to send.
+MAILERS = (
+    {
+        "default": {
+            "BACKEND": _email_backend,
+            "OPTIONS": {
+                "host": os.environ.get("EMAIL_HOST", "localhost"),
+                "port": env_int("EMAIL_PORT", 587),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", True),
+            }
+            if _smtp
+            else {},
+        }
+    }
+    if MAIL_CONFIGURED
+    else {}
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "IQ Portal <no-reply@localhost>")
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "counselling:dashboard"
@@ -164,8 +238,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Sessions live in the database, so any app server can answer any request.
+# Sessions live in the database, so any app server can answer any request. Staff sessions also
+# end after SESSION_IDLE_TIMEOUT_MINUTES without a request (iqportal.middleware).
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 30) * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -193,7 +269,9 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
-SILENCED_SYSTEM_CHECKS: list[str] = []
+# Without EMAIL_BACKEND the portal sends no mail on purpose (no password reset by mail):
+# Django's warning that MAILERS has no default entry says nothing new then.
+SILENCED_SYSTEM_CHECKS: list[str] = [] if MAIL_CONFIGURED else ["mail.W001"]
 
 LOGGING = {
     "version": 1,
@@ -203,3 +281,18 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Retention (counselling/retention.py; `manage.py apply_retention`, run daily): clients with no
+# consultation for CLIENT_RETENTION_MONTHS are anonymised, questionnaire answers copied into a
+# consultation are deleted after QUESTIONNAIRE_COPY_MONTHS, audit log entries are kept for
+# AUDIT_LOG_RETENTION_DAYS. The database refuses to delete entries younger than 365 days
+# (migration counselling 0005), so a shorter setting would only fail later.
+CLIENT_RETENTION_MONTHS = env_int("CLIENT_RETENTION_MONTHS", 36)
+QUESTIONNAIRE_COPY_MONTHS = env_int("QUESTIONNAIRE_COPY_MONTHS", 12)
+AUDIT_LOG_MINIMUM_DAYS = 365
+AUDIT_LOG_RETENTION_DAYS = env_int("AUDIT_LOG_RETENTION_DAYS", 730)
+if AUDIT_LOG_RETENTION_DAYS < AUDIT_LOG_MINIMUM_DAYS:
+    raise ImproperlyConfigured(
+        f"AUDIT_LOG_RETENTION_DAYS must be at least {AUDIT_LOG_MINIMUM_DAYS}, "
+        f"not {AUDIT_LOG_RETENTION_DAYS}."
+    )

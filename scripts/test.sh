@@ -41,6 +41,8 @@ export DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/iqportal"
 export SECRET_KEY="test-only-$(date +%s)-not-for-production"
 export DEBUG=false ALLOWED_HOSTS="localhost,127.0.0.1,testserver" SECURE_SSL_REDIRECT=false
 export STATIC_ROOT="$pg_dir/static"
+# A developer's .env (written by scripts/run.sh) must not change what the tests see.
+export ENV_FILE=
 py=.venv/bin/python
 
 echo "==> static checks"

@@ -23,6 +23,33 @@ def _live_server_serves_static_files_by_name(request, settings):
         }
 
 
+@pytest.fixture(autouse=True)
+def _force_login_includes_the_second_factor(monkeypatch):
+    """``client.force_login`` skips the whole login, the second factor (iqportal.second_factor)
+    included: the session is verified with a real TOTP device of the user's. Tests of the login
+    itself post to the login and second-factor pages instead."""
+    from django.test.client import ClientMixin
+
+    original = ClientMixin.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from iqportal.security import needs_second_factor
+
+        if needs_second_factor(user):
+            device, _ = TOTPDevice.objects.get_or_create(
+                user=user, name="test", defaults={"confirmed": True}
+            )
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

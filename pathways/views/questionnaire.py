@@ -201,6 +201,9 @@ def reopen(request, code):
     if request.method == "POST":
         flow = Flow(request)
         flow.reopen(saved)
+        from counselling.audit import reopened  # the audit log lives in counselling
+
+        reopened(request, saved.code)
         return redirect(_next_url(flow) if not flow.complete else "questionnaire:result")
     context = {
         "saved": saved,

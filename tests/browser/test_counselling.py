@@ -6,6 +6,8 @@ import os
 
 import pytest
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from counselling.models import Client
 from pathways.models import SavedAnswers
@@ -30,7 +32,11 @@ def shot(page, name):
 @pytest.fixture
 def counsellor(db):
     network = make_network("hessen", short_name="IQ Netzwerk Hessen")
-    make_counsellor(make_centre(network, "IQ Beratungsstelle Frankfurt"), username="beraterin")
+    user = make_counsellor(
+        make_centre(network, "IQ Beratungsstelle Frankfurt"), username="beraterin"
+    )
+    # The second factor is set up already (tests/browser/test_second_factor.py walks that).
+    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
     make_topic("recognition_procedure", name_de="Anerkennungsverfahren")
     make_topic("qualification", name_de="Qualifizierung")
     make_occupation("doctor", "Arzt/Ärztin", regulated=True, isco="221")
@@ -65,6 +71,7 @@ def test_a_counsellor_logs_a_first_and_a_follow_up_consultation_and_sees_the_fig
     page.get_by_label("Benutzername").fill("beraterin")
     page.get_by_label("Passwort").fill(PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
+    give_code(page)
     page.wait_for_url(live_server.url + "/counselling/")
     assert axe(page) == []
 
@@ -137,6 +144,7 @@ def test_the_first_consultation_form_works_without_javascript(live_server, no_js
     page.get_by_label("Benutzername").fill("beraterin")
     page.get_by_label("Passwort").fill(PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
+    give_code(page)
     page.goto(live_server.url + "/counselling/consultations/new/")
     page.get_by_label("Staatsangehörigkeit").fill("Atlantis")
     page.get_by_role("button", name="Erstberatung speichern").click()
@@ -148,11 +156,19 @@ def test_the_first_consultation_form_works_without_javascript(live_server, no_js
     assert Client.objects.get().nationality == "SY"
 
 
+def give_code(page):
+    """The second step of the login: the code the counsellor's app shows now."""
+    device = TOTPDevice.objects.get(user__username="beraterin")
+    page.get_by_label("Code").fill(f"{totp(device.bin_key):06d}")
+    page.get_by_role("button", name="Anmelden").click()
+
+
 def log_in(page, live_server):
     page.goto(live_server.url + "/accounts/login/?next=/counselling/")
     page.get_by_label("Benutzername").fill("beraterin")
     page.get_by_label("Passwort").fill(PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
+    give_code(page)
     page.wait_for_url(live_server.url + "/counselling/")
 
 

@@ -163,10 +163,19 @@ def test_opening_a_client_writes_an_access_log_row(client, counsellor_a, client_
     assert (entry.user, entry.client, entry.action) == (counsellor_a, client_of_a, "view")
 
 
-def test_a_refused_look_at_another_networks_client_logs_nothing(client, counsellor_a, client_of_b):
+def test_a_refused_look_at_another_networks_client_is_logged_as_refused(
+    client, counsellor_a, client_of_b
+):
     client.force_login(counsellor_a)
-    client.get(reverse("counselling:client", args=[client_of_b.code]))
-    assert not AccessLog.objects.filter(client=client_of_b).exists()
+    assert client.get(reverse("counselling:client", args=[client_of_b.code])).status_code == 404
+    entry = AccessLog.objects.get()
+    assert (entry.user, entry.action, entry.client_code) == (
+        counsellor_a, "refused", client_of_b.code
+    )
+    # Filed under the network that holds the client, whose coordinator sees the attempt.
+    assert entry.network == client_of_b.network
+    assert "in another network" in entry.detail
+    assert not AccessLog.objects.filter(action="view").exists()
 
 
 SESSION = {

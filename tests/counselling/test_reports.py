@@ -196,10 +196,10 @@ def test_the_figures_take_a_bounded_number_of_queries(
     client, coordinator_a, counselled, django_assert_max_num_queries
 ):
     client.force_login(coordinator_a)
-    # Session, user, role, the network asked for, the networks to choose from, and eight
-    # for all the tables (four over the consultations, one over the outcome changes, networks,
-    # topics, occupations).
-    with django_assert_max_num_queries(13):
+    # Session, user, the second-factor device (django-otp), role, the network asked for, the
+    # networks to choose from, and eight for all the tables (four over the consultations, one
+    # over the outcome changes, networks, topics, occupations).
+    with django_assert_max_num_queries(14):
         client.get(reverse("counselling:figures"), {"start": "2025-01-01", "end": "2025-06-30"})
 
 

@@ -78,7 +78,8 @@ class Command(BaseCommand):
 
     def _programme_admin_group(self):
         group, _ = Group.objects.get_or_create(name=PROGRAMME_ADMIN)
-        models = ["network", "centre", "topic", "occupation", "staffrole"]
+        # Not "staffrole": roles are given by a verified superuser only (counselling.admin).
+        models = ["network", "centre", "topic", "occupation"]
         group.permissions.set(
             Permission.objects.filter(
                 content_type__app_label="counselling", content_type__model__in=models
