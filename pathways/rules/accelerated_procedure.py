@@ -3,7 +3,8 @@
 Legal basis: § 81a AufenthG (Abs. 1 routes §§ 16a, 16d, 18a, 18b, 18c Abs. 3, 18g; Abs. 5
 "sonstige qualifizierte Beschäftigte", read as covering § 19c Abs. 2), § 31a AufenthV,
 § 36 Abs. 2 S. 2 BeschV, § 14a BQFG. Not for the Westbalkanregelung (seed 004, July 2025) nor the
-Chancenkarte (§ 20a is not listed, and there is no job). Figures last checked: 2026-01-15.
+Chancenkarte (§ 20a is not listed, and there is no job). Fee 411 € under § 47 Abs. 1 Nr. 15
+AufenthV (checked against the AufenthV text). Figures last checked: 2026-12-02.
 
 The result names in ``via`` the route § 81a would carry: the best open covered route, in the
 order Blue Card, skilled worker, experience route, recognition partnership, § 16d Abs. 1.

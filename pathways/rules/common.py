@@ -9,7 +9,7 @@ Figures past their ``known_until`` date are used as the best guess; the context 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -678,6 +678,42 @@ def summary(
 ) -> Summary:
     fees = steps.fees_eur if isinstance(steps, Steps) else Steps(steps).fees_eur
     return Summary(duration, fees, needs_recognition, needs_job_offer, needs_german)
+
+
+def association_fees(result: PathwayResult, profile: Profile, ctx: Context) -> PathwayResult:
+    """§ 52a AufenthV: Turkish nationals under the association law pay the identity-card fee
+    for the residence title instead of § 45. Whether the association law applies to the person
+    is the authority's finding, so the lower end of the fees drops and a note says why."""
+    if profile.nationality != "TR":
+        return result
+    permits = [
+        step for step in result.steps if step.fee is not None and step.fee.source.startswith("§ 45")
+    ]
+    if not permits:
+        return result
+    entry = P.entry_on(P.FEE_PERMIT_ASSOCIATION, ctx.on)
+    young = profile.age is not None and profile.age < 24
+    reduced = entry.value[0] if young else entry.value[1]
+    saving = sum(max(step.fee.min_eur - reduced, 0) for step in permits if step.fee is not None)
+    low, high = result.summary.fees_eur
+    amount = eur(reduced)
+    note = Text(
+        f"Für türkische Staatsangehörige, für die das Assoziationsrecht EU-Türkei gilt, kostet "
+        f"der Aufenthaltstitel nur {amount.de} (§ 52a AufenthV). Ob es für Sie gilt, prüft die "
+        f"Ausländerbehörde.",
+        f"For Turkish nationals covered by the EU-Turkey association law the residence title "
+        f"costs only {amount.en} (§ 52a AufenthV). The foreigners' authority checks whether it "
+        f"covers you.",
+    )
+    summary_ = Summary(
+        result.summary.duration,
+        (max(low - saving, 0), high),
+        result.summary.needs_recognition,
+        result.summary.needs_job_offer,
+        result.summary.needs_german,
+        note,
+    )
+    return replace(result, summary=summary_)
 
 
 def blocked(key: str, title: Text, legal_basis: str, check: Check, sum_: Summary) -> PathwayResult:

@@ -25,7 +25,7 @@ from . import (
     skilled_worker,
     westbalkan,
 )
-from .common import Context, context_for
+from .common import Context, association_fees, context_for
 from .options import DEFAULT_OPTIONS, RuleOptions
 from .parameters import RULES_VERSION, SUPPORTED_FROM
 from .profile import Profile, parse_profile
@@ -126,4 +126,6 @@ def evaluate(
     ctx = context_for(day, options or DEFAULT_OPTIONS)
     results = {key: rule(person, ctx) for key, rule in _INDEPENDENT}
     results["accelerated_procedure"] = accelerated_procedure.evaluate(person, ctx, results)
+    if person.nationality == "TR":
+        results = {key: association_fees(result, person, ctx) for key, result in results.items()}
     return Evaluation(day, RULES_VERSION, {key: results[key] for key in PATHWAY_KEYS}, ctx.notices)

@@ -57,7 +57,7 @@ def _residence(p: Profile) -> Check:
 
 
 def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
-    steps = steps_for(KEY, ctx.on)
+    steps = steps_for(KEY, ctx.on, means=ctx.monthly_means)
     sum_ = C.summary(
         steps,
         Text(

@@ -466,7 +466,7 @@ def _points_check(p: Profile, pts: Points, minimum: int) -> Check:
 
 
 def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
-    steps = steps_for(KEY, ctx.on)
+    steps = steps_for(KEY, ctx.on, means=ctx.monthly_means)
     sum_ = C.summary(
         steps,
         Text(

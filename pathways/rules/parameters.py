@@ -216,6 +216,27 @@ FEE_ACCELERATED = (
     Dated(date(2024, 1, 1), (411, 411), "§ 47 Abs. 1 Nr. 15 AufenthV", END_2026, CHECKED),
 )
 FEE_PERMIT = (Dated(date(2024, 1, 1), (100, 100), "§ 45 Nr. 1 AufenthV", END_2026, CHECKED),)
+# § 52a Abs. 2 AufenthV: for Turkish nationals under the EU-Turkey association law
+# (Assoziationsberechtigte, Abs. 1) a residence title (§§ 44-45) costs what a German identity
+# card costs: 22.80 € under 24, 37 € from 24 (PAuswGebV), since 7 February 2026 27.60 € and
+# 46 € (BMI-Verordnung, BGBl. of 6.2.2026). Whole euros as (under 24 rounded up, from 24).
+FEE_PERMIT_ASSOCIATION = (
+    Dated(
+        date(2024, 1, 1),
+        (23, 37),
+        "§ 52a Abs. 2 AufenthV; § 1 PAuswGebV",
+        date(2026, 2, 6),
+        CHECKED,
+    ),
+    Dated(
+        date(2026, 2, 7),
+        (28, 46),
+        "§ 52a Abs. 2 AufenthV; § 1 PAuswGebV (Fassung ab 7.2.2026)",
+        END_2026,
+        CHECKED,
+        "M",
+    ),
+)
 FEE_ZAB_DEGREE = (
     Dated(date(2024, 1, 1), (200, 200), "ZAB Zeugnisbewertung, BQPGebVO Berlin", END_2026, CHECKED),
 )

@@ -62,11 +62,14 @@ class Summary:
     needs_recognition: bool
     needs_job_offer: bool
     needs_german: Text | None
+    # A reduction the law gives this person (e.g. § 52a AufenthV), said beside the fees.
+    fee_note: Text | None = None
 
     def to_dict(self, lang: str = "de") -> dict[str, Any]:
         return {
             "duration": self.duration.get(lang),
             "fees_eur": {"min": self.fees_eur[0], "max": self.fees_eur[1]},
+            "fee_note": None if self.fee_note is None else self.fee_note.get(lang),
             "needs_recognition": self.needs_recognition,
             "needs_job_offer": self.needs_job_offer,
             "needs_german": None if self.needs_german is None else self.needs_german.get(lang),

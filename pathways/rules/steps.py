@@ -408,7 +408,9 @@ def _accelerated(target: str, on: date, land_law: bool, academic: bool) -> tuple
             ),
             Actor.mission,
             f"§ 31a AufenthV; {title}",
-            _statutory(6, "weeks", "§ 31a AufenthV"),
+            # § 31a AufenthV: appointment and decision "in der Regel" within 3 weeks each, a
+            # typical duration the mission aims at, not a deadline that binds it.
+            _typical(6, "weeks", "§ 31a AufenthV (in der Regel)"),
             actors=(Actor.worker, Actor.employer),
             fee=_fee(P.FEE_VISA, on),
             note=Text(
@@ -661,8 +663,7 @@ def _westbalkan_contract() -> Step:
     )
 
 
-def _westbalkan_until_may_2024(on: date) -> tuple[Step, ...]:
-    quota = P.value_on(P.WESTBALKAN_QUOTA, on)
+def _westbalkan_until_may_2024(on: date, quota: int) -> tuple[Step, ...]:
     quota_de = f"{quota:,}".replace(",", ".")
     return (
         _westbalkan_contract(),
@@ -722,10 +723,9 @@ def _westbalkan_until_may_2024(on: date) -> tuple[Step, ...]:
     )
 
 
-def _westbalkan(on: date) -> tuple[Step, ...]:
+def _westbalkan(on: date, quota: int) -> tuple[Step, ...]:
     if on < WESTBALKAN_PRE_APPROVAL_FROM:
-        return _westbalkan_until_may_2024(on)
-    quota = P.value_on(P.WESTBALKAN_QUOTA, on)
+        return _westbalkan_until_may_2024(on, quota)
     quota_de = f"{quota:,}".replace(",", ".")
     return (
         _westbalkan_contract(),
@@ -881,8 +881,7 @@ def _recognition_partnership(on: date) -> tuple[Step, ...]:
     )
 
 
-def _opportunity_card(on: date) -> tuple[Step, ...]:
-    means = P.value_on(P.MONTHLY_MEANS_EUR, on)
+def _opportunity_card(on: date, means: int) -> tuple[Step, ...]:
     return (
         _zab_confirmation("ck", on),
         _step(
@@ -904,7 +903,7 @@ def _opportunity_card(on: date) -> tuple[Step, ...]:
                 f"The worker secures the living costs ({means} euros a month).",
             ),
             Actor.worker,
-            "§ 20a Abs. 4 S. 1 AufenthG; § 2 Abs. 3 AufenthG",
+            "§ 20a Abs. 4 S. 1 AufenthG",
             _typical(2, "weeks"),
             documents=(DOC_MEANS,),
             phase="preparation",
@@ -1003,11 +1002,18 @@ def _recognition_measures(on: date) -> tuple[Step, ...]:
         ),
         _step(
             "rm.measure",
+            # § 16d Abs. 1 S. 3-4 AufenthG in this form (24 months, 20 hours) since 1 March 2024;
+            # before, the step names no figures rather than the wrong ones.
             Text(
                 "Die Fachkraft nimmt an der Maßnahme teil (Aufenthaltserlaubnis bis zu "
                 "24 Monate, Nebenjob bis zu 20 Stunden pro Woche).",
                 "The worker takes part in the training (permit up to 24 months, side job up "
                 "to 20 hours a week).",
+            )
+            if on >= P.WORK_RULES_2024_03.valid_from
+            else Text(
+                "Die Fachkraft nimmt an der Maßnahme teil.",
+                "The worker takes part in the training.",
             ),
             Actor.worker,
             "§ 16d Abs. 1 AufenthG",
@@ -1030,8 +1036,16 @@ def _recognition_measures(on: date) -> tuple[Step, ...]:
     )
 
 
-def _language_course(on: date) -> tuple[Step, ...]:
-    means = P.value_on(P.MONTHLY_MEANS_EUR, on)
+def _language_course(on: date, means: int) -> tuple[Step, ...]:
+    # § 16f Abs. 3 S. 4 AufenthG (work up to 20 hours a week) applies since 1 March 2024.
+    course = (
+        Text(
+            "Die Fachkraft besucht den Kurs (Arbeit bis zu 20 Stunden pro Woche).",
+            "The worker attends the course (work up to 20 hours a week).",
+        )
+        if on >= P.WORK_RULES_2024_03.valid_from
+        else Text("Die Fachkraft besucht den Kurs.", "The worker attends the course.")
+    )
     return (
         _step(
             "lc.course_registration",
@@ -1055,7 +1069,7 @@ def _language_course(on: date) -> tuple[Step, ...]:
                 f"The worker secures the living costs ({means} euros a month).",
             ),
             Actor.worker,
-            "§ 2 Abs. 3 AufenthG",
+            "§ 2 Abs. 3 S. 6 AufenthG",
             _typical(2, "weeks"),
             documents=(DOC_MEANS,),
             phase="preparation",
@@ -1069,12 +1083,9 @@ def _language_course(on: date) -> tuple[Step, ...]:
         ),
         _step(
             "lc.course",
-            Text(
-                "Die Fachkraft besucht den Kurs (Arbeit bis zu 20 Stunden pro Woche).",
-                "The worker attends the course (work up to 20 hours a week).",
-            ),
+            course,
             Actor.worker,
-            "§ 16f Abs. 1, Abs. 3 AufenthG",
+            "§ 16f Abs. 1, Abs. 3 S. 4 AufenthG",
             _typical(6, "months"),
             fee=_fee(P.FEE_PERMIT, on),
             phase="employment",
@@ -1113,21 +1124,27 @@ class Steps(tuple[Step, ...]):
 
 @lru_cache(maxsize=512)
 def _steps_cached(
-    pathway_key: str, on: date, accelerated: bool, land_law: bool, academic: bool
+    pathway_key: str,
+    on: date,
+    accelerated: bool,
+    land_law: bool,
+    academic: bool,
+    quota: int,
+    means: int,
 ) -> tuple[Step, ...]:
     if pathway_key == "accelerated_procedure":
         return Steps(_accelerated("skilled_worker", on, land_law, academic))
     if accelerated and pathway_key in ACCELERATED_TARGETS:
         return Steps(_accelerated(pathway_key, on, land_law, academic))
     builders = {
-        "westbalkan": lambda: _westbalkan(on),
+        "westbalkan": lambda: _westbalkan(on, quota),
         "skilled_worker": lambda: _skilled_worker(on, land_law),
         "blue_card": lambda: _blue_card(on),
         "recognition_partnership": lambda: _recognition_partnership(on),
-        "opportunity_card": lambda: _opportunity_card(on),
+        "opportunity_card": lambda: _opportunity_card(on, means),
         "experience_route": lambda: _experience_route(on),
         "recognition_measures": lambda: _recognition_measures(on),
-        "language_course": lambda: _language_course(on),
+        "language_course": lambda: _language_course(on, means),
     }
     if pathway_key not in builders:
         raise KeyError(pathway_key)
@@ -1142,6 +1159,8 @@ def steps_for(
     land_law: bool = False,
     via: str | None = None,
     academic: bool = False,
+    quota: int | None = None,
+    means: int | None = None,
 ) -> tuple[Step, ...]:
     """The ordered steps of a pathway as the law stood on ``on`` (default: today).
 
@@ -1149,11 +1168,15 @@ def steps_for(
     for the key ``accelerated_procedure``, default § 18a); ``land_law`` uses the general
     3-month recognition deadline of Land law instead of the 2 months of § 14a BQFG;
     ``academic`` names the title of a skilled worker with a degree (§ 18b, not § 18a).
+    ``quota`` and ``means``: the figures the checks use (they follow ``RuleOptions``); by
+    default the dated figures of ``parameters``.
     """
     day = max(on or date.today(), P.SUPPORTED_FROM)
+    quota = P.value_on(P.WESTBALKAN_QUOTA, day) if quota is None else quota
+    means = P.value_on(P.MONTHLY_MEANS_EUR, day) if means is None else means
     if pathway_key == "accelerated_procedure" and via is not None:
-        return _steps_cached(via, day, True, land_law, academic)
-    return _steps_cached(pathway_key, day, accelerated, land_law, academic)
+        return _steps_cached(via, day, True, land_law, academic, quota, means)
+    return _steps_cached(pathway_key, day, accelerated, land_law, academic, quota, means)
 
 
 # --- steps for one person ---------------------------------------------------------------------

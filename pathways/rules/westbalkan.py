@@ -273,7 +273,7 @@ def _quota(p: Profile, ctx: C.Context) -> Check:
 
 
 def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
-    steps = steps_for(KEY, ctx.on)
+    steps = steps_for(KEY, ctx.on, quota=ctx.westbalkan_quota)
     sum_ = C.summary(
         steps,
         Text(

@@ -76,3 +76,15 @@ def test_bad_input_exits_non_zero_without_a_traceback():
     assert process.returncode != 0
     assert "age" in process.stderr
     assert "Traceback" not in process.stderr
+
+
+def test_a_date_in_2027_names_the_figures_not_yet_published(tmp_path):
+    path = tmp_path / "delic.json"
+    path.write_text(json.dumps(DELIC), "utf-8")
+    result = run(str(path), "--on", "2027-03-01")
+    (notice,) = result["notices"]
+    assert notice.startswith(
+        "Die Zahlen für 2027 sind noch nicht veröffentlicht; entschieden mit denen von 2026"
+    )
+    assert "Gehaltsgrenze ab 45 Jahren" in notice
+    assert run(str(path), "--on", "2026-03-01")["notices"] == []

@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from pathways.rules.engine import evaluate
+from pathways.rules.options import RuleOptions
 
 from .profiles import DELIC, ECONOMIST, INDIAN_IT, ON, SERBIAN_HELPER, make_profile, on
 from .test_rules_table import CK_FOUR, assert_verdicts
@@ -394,3 +395,54 @@ def test_a_discretionary_route_is_shown_the_same_way_everywhere():
             check for check in result.pathways[key].checks if check.rule == f"{key}.discretion"
         )
         assert (discretion.status, discretion.source) == ("met", source)
+
+
+def _step(result, key):
+    return next(step for step in result.steps if step.key == key)
+
+
+def test_the_steps_use_the_quota_and_means_of_the_checks():
+    options = RuleOptions(westbalkan_quota_2026=25_000, monthly_means_2026_eur=1200)
+    result = evaluate(SERBIAN_HELPER, on=ON, options=options)
+    westbalkan = result.pathways["westbalkan"]
+    quota = next(check for check in westbalkan.checks if check.rule == "westbalkan.quota")
+    assert "25.000" in quota.text.de
+    assert "25.000" in _step(westbalkan, "wb.ba_pre_approval").deadline_note.de
+    card = evaluate(make_profile(CK_FOUR, age=30), on=ON, options=options)
+    assert "1200 Euro" in _step(card.pathways["opportunity_card"], "ck.means").title.de
+    assert "1200 Euro" in _step(card.pathways["language_course"], "lc.means").title.de
+
+
+@pytest.mark.parametrize(
+    ("key", "step", "words"),
+    [
+        ("recognition_measures", "rm.measure", "24 Monate"),
+        ("language_course", "lc.course", "20 Stunden"),
+    ],
+)
+def test_steps_before_march_2024_do_not_state_the_rules_that_began_then(key, step, words):
+    profile = make_profile(DELIC, recognition="partial", employer_uses_accelerated_procedure=False)
+    before = _step(evaluate(profile, on=date(2024, 2, 29)).pathways[key], step)
+    after = _step(evaluate(profile, on=date(2024, 3, 1)).pathways[key], step)
+    assert words not in before.title.de
+    assert words in after.title.de
+
+
+def test_the_31a_decision_time_is_a_typical_duration_not_a_deadline():
+    result = evaluate(make_profile(DELIC, recognition="full"), on=ON)
+    step = _step(result.pathways["skilled_worker"], "fkv.visa_entry_work")
+    assert step.duration.statutory is False
+    assert "in der Regel" in step.duration.source
+
+
+def test_turkish_nationals_see_the_association_fee_reduction():
+    turkish = make_profile(DELIC, nationality="TR", residence_country="TR", recognition="full")
+    other = make_profile(turkish, nationality="IN", residence_country="IN")
+    # The identity-card fee instead of § 45's 100 €: 37 €, from 7 February 2026 46 €.
+    for day, card_fee in ((ON, 37), (date(2026, 3, 1), 46)):
+        summary = evaluate(turkish, on=day).pathways["skilled_worker"].summary
+        normal = evaluate(other, on=day).pathways["skilled_worker"].summary
+        assert normal.fee_note is None
+        assert "§ 52a AufenthV" in summary.fee_note.de
+        assert summary.fees_eur[0] == normal.fees_eur[0] - (100 - card_fee)
+        assert summary.fees_eur[1] == normal.fees_eur[1]
