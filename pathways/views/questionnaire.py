@@ -149,6 +149,8 @@ def result(request):
         "flow": flow,
         "rules_date": rules_date(evaluation),
         "rules_version": evaluation["rules_version"],
+        # Figures used past the date up to which they are published (e.g. 2027 thresholds).
+        "notices": evaluation.get("notices", []),
     }
     return render(request, "questionnaire/result.html", context)
 

@@ -446,3 +446,14 @@ def test_turkish_nationals_see_the_association_fee_reduction():
         assert "§ 52a AufenthV" in summary.fee_note.de
         assert summary.fees_eur[0] == normal.fees_eur[0] - (100 - card_fee)
         assert summary.fees_eur[1] == normal.fees_eur[1]
+
+
+def test_the_result_page_shows_the_notices_beside_the_rules_date():
+    from django.template.loader import render_to_string
+
+    notices = [notice.de for notice in evaluate(DELIC, on=date(2027, 2, 1)).notices]
+    html = render_to_string(
+        "questionnaire/_rules_date.html",
+        {"rules_date": date(2027, 2, 1), "rules_version": "x", "notices": notices},
+    )
+    assert "Die Zahlen für 2027 sind noch nicht veröffentlicht" in html
