@@ -611,6 +611,12 @@ QUESTIONS: tuple[Question, ...] = (
             "Wie hoch ist das Bruttojahresgehalt laut Angebot?",
             "What is the gross annual salary in the offer?",
         ),
+        help=Text(
+            "Gemeint ist das Gehalt einer Vollzeitstelle. Für den Mindestlohn rechnen wir mit "
+            "35 bis 40 Stunden pro Woche.",
+            "This means the salary of a full-time job. For the minimum wage we count 35 to 40 "
+            "hours a week.",
+        ),
         min=0,
         max=10_000_000,
         unit=Text("Euro im Jahr", "euros a year"),
