@@ -350,7 +350,8 @@ def _skilled_worker_route(p: Profile) -> Check:
                 "need neither points nor a language certificate.",
             ),
         )
-    if p.recognition in (None, "pending") and p.qualification in (None, "vocational", "academic"):
+    # A course under 2 years too: equivalence, not length, decides (§ 18 Abs. 3 Nr. 1).
+    if p.recognition in (None, "pending") and p.qualification != "none":
         return Check(
             rule,
             "unknown",

@@ -47,6 +47,20 @@ def qualification_check(key: str, p: Profile) -> Check:
                 "makes you a skilled worker.",
             ),
         )
+    if p.qualification == "vocational_short" and p.recognition in (None, "pending"):
+        # § 18 Abs. 3 Nr. 1: equivalence, not the length of the course, decides; a running
+        # procedure (or a notice the person is unsure of) can still mean full equivalence.
+        return Check(
+            rule,
+            "unknown",
+            "§ 18 Abs. 3 Nr. 1 AufenthG",
+            Text(
+                "Ihre Ausbildung dauerte unter 2 Jahren. Fachkraft sind Sie nur, wenn die "
+                "Anerkennung die volle Gleichwertigkeit feststellt. Das ist noch offen.",
+                "Your training took less than 2 years. You are a skilled worker only if "
+                "recognition finds full equivalence. That is still open.",
+            ),
+        )
     if p.qualification in ("vocational", "academic"):
         return Check(
             rule,
