@@ -18,6 +18,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
 
 from counselling.models import (
     AccessAction,
@@ -82,11 +83,17 @@ class CentreInline(admin.TabularInline):
 
 @admin.register(Network)
 class NetworkAdmin(AuditedAdmin):
-    list_display = ["short_name", "kind", "states", "valid_from", "valid_until", "confidence"]
+    list_display = [
+        "short_name", "kind", "states", "valid_from", "valid_until", "assumed", "confidence",
+    ]  # fmt: skip
     list_filter = ["kind", "states"]
     search_fields = ["name", "short_name", "states", "coordinator"]
     prepopulated_fields = {"slug": ["short_name"]}
     inlines = [CentreInline]
+
+    @admin.display(boolean=True, description=_("validity assumed"))
+    def assumed(self, network):
+        return network.validity_assumed
 
 
 @admin.register(Centre)

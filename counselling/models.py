@@ -80,6 +80,7 @@ class BilingualName(models.Model):
 class NetworkKind(models.TextChoices):
     STATE = "state", _("State network (Landesnetzwerk, 2015-2022)")
     REGIONAL = "regional", _("Regional integration network (2023-2028)")
+    FACHSTELLE = "fachstelle", _("Fachstelle (2023-2028)")
 
 
 class NetworkQuerySet(models.QuerySet):
@@ -90,6 +91,10 @@ class NetworkQuerySet(models.QuerySet):
 
     def current(self):
         return self.valid_on(timezone.localdate())
+
+    def counselling(self):
+        """Networks with counselling centres: Fachstellen advise the networks, not people."""
+        return self.exclude(kind=NetworkKind.FACHSTELLE)
 
     def reportable_by(self, user):
         """Networks whose figures ``user`` may see: their own, or all for the programme role."""
@@ -112,6 +117,15 @@ class Network(models.Model):
     coordinator = models.CharField(_("coordinating organisation"), max_length=300, blank=True)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    confirmed_until = models.DateField(
+        _("confirmed until"),
+        null=True,
+        blank=True,
+        help_text=_("The last day the sources confirm; a later end of validity is assumed."),
+    )
+    assumption = models.TextField(
+        _("assumption"), blank=True, help_text=_("Why the validity is assumed, and from where.")
+    )
     confidence = models.CharField(_("confidence of the source"), max_length=16, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     sources = models.TextField(_("sources"), blank=True)
@@ -133,6 +147,12 @@ class Network(models.Model):
 
     def __str__(self):
         return self.short_name
+
+    @property
+    def validity_assumed(self) -> bool:
+        return bool(
+            self.valid_until and self.confirmed_until and self.valid_until > self.confirmed_until
+        )
 
 
 class Centre(models.Model):

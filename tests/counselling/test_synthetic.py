@@ -25,7 +25,7 @@ def test_setup_demo_loads_networks_accounts_and_consultations_and_can_run_twice(
     call_command("setup_demo")
     call_command("setup_demo")
     printed = capsys.readouterr().out
-    assert Network.objects.count() == 25
+    assert Network.objects.count() == 33
     assert Network.objects.filter(kind="state").count() == 16
     assert Consultation.objects.count() == 300
     assert Centre.objects.filter(name="IQ Beratungsstelle Frankfurt am Main").count() == 1

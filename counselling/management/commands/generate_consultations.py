@@ -34,7 +34,7 @@ class Command(BaseCommand):
     def handle(self, *args, count, start, end, network, seed, batch, **options):
         if start > end:
             raise CommandError("--start must not be after --end.")
-        networks = Network.objects.filter(
+        networks = Network.objects.counselling().filter(
             Q(valid_from__lte=end) | Q(valid_from=None),
             Q(valid_until__gte=start) | Q(valid_until=None),
         )

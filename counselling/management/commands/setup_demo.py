@@ -92,7 +92,7 @@ class Command(BaseCommand):
             return
         today = timezone.localdate()
         start = today.replace(year=today.year - 1, day=1)
-        networks = list(Network.objects.valid_on(today))
+        networks = list(Network.objects.counselling().valid_on(today))
         Generator(Plan(networks, start, today), seed=2026).run(DEMO_CONSULTATIONS)
         self.stdout.write(
             f"{DEMO_CONSULTATIONS} synthetic consultations in {len(networks)} networks."
