@@ -1,8 +1,11 @@
 """Forms for logging consultations, finding clients and choosing figures.
 
-Defaults are set so that an ordinary Erstberatung needs few keystrokes: today, recognition
-counselling, in person, German, 45 minutes. Countries and occupations are typed as names in
-German or English (an htmx type-ahead suggests them; without JavaScript the name alone works).
+Defaults are set so that an ordinary Erstberatung needs few keystrokes (a browser test counts
+them): today, and the service line, channel, language and duration the counsellor chose most
+often in their last consultations. Countries and occupations are typed as names in German or
+English (an htmx type-ahead suggests them; without JavaScript the name alone works). The date is
+one text field that takes "heute"/"gestern" (or "today"/"yesterday"); lists of choices are
+checkboxes, which ``static/js/counselling.js`` turns into a type-ahead with chips.
 """
 
 from __future__ import annotations
@@ -29,6 +32,73 @@ from counselling.models import (
 YES_NO_UNKNOWN = [("yes", _("Yes")), ("no", _("No")), ("", _("Not known"))]
 EARLIEST_DATE = datetime.date(2015, 1, 1)
 MAX_PARTICIPANTS = 500
+
+
+# Typed words for a date, in both languages, and how many days back they mean.
+DATE_SHORTCUTS = {"heute": 0, "h": 0, "today": 0, "t": 0,
+                  "gestern": 1, "g": 1, "yesterday": 1, "y": 1, "vorgestern": 2}  # fmt: skip
+DATE_FORMATS = ["%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y"]
+RECENT_CONSULTATIONS = 10
+
+
+class ShortcutDateInput(forms.TextInput):
+    """One text field (a browser's date input has four tab stops), shown as 14.03.2026."""
+
+    def __init__(self, attrs=None):
+        base = {"class": "input--date", "autocomplete": "off", "inputmode": "text",
+                "spellcheck": "false"}  # fmt: skip
+        super().__init__({**base, **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, datetime.date):
+            return value.strftime("%d.%m.%Y")
+        return super().format_value(value)
+
+
+class ShortcutDateField(forms.DateField):
+    widget = ShortcutDateInput
+    input_formats = DATE_FORMATS
+    default_error_messages = {
+        "invalid": _(
+            "Enter the date as day.month.year, for example 14.03.2026, or type “heute” or "
+            "“gestern”."
+        ),
+        "required": _("Enter the date of the consultation, for example “heute”."),
+    }
+
+    def to_python(self, value):
+        text = (value or "").strip().casefold() if isinstance(value, str) else value
+        if isinstance(text, str) and text in DATE_SHORTCUTS:
+            return timezone.localdate() - datetime.timedelta(days=DATE_SHORTCUTS[text])
+        if isinstance(text, str) and text.count(".") == 2 and text.endswith("."):
+            # "14.3." is a day of this year.
+            text = f"{text}{timezone.localdate().year}"
+        return super().to_python(text)
+
+
+def most_common(values):
+    """The value chosen most often, the latest one among equals; None for no values."""
+    counts: dict = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def recent_defaults(recent) -> dict:
+    """Initial values from a counsellor's latest consultations (newest first)."""
+    rows = list(recent)
+    defaults = {}
+    for name in ("service_line", "channel", "language", "duration_minutes"):
+        value = most_common(getattr(row, name) for row in rows)
+        if value is not None:
+            defaults[name] = value
+    return defaults
+
+
+class ChipsCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes that ``counselling.js`` turns into a type-ahead with chips."""
+
+    chips = True
 
 
 def _yes_no(value):
@@ -142,7 +212,7 @@ class ClientForm(forms.ModelForm):
     )
     flight_background = NullBooleanRadio(label=_("Flight background"))
     languages = forms.MultipleChoiceField(
-        label=_("Languages"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Languages"), required=False, widget=ChipsCheckboxes
     )
     reference_occupation = OccupationField(
         label=_("Reference occupation"),
@@ -171,13 +241,28 @@ class ClientForm(forms.ModelForm):
         widgets = {
             "gender": forms.RadioSelect,
             "recognition_outcome": forms.RadioSelect,
-            "birth_year": forms.NumberInput(attrs={"class": "input--short"}),
+            # The form opens here: the first thing a counsellor types.
+            "birth_year": forms.NumberInput(attrs={"class": "input--short", "autofocus": True}),
             "entry_year": forms.NumberInput(attrs={"class": "input--short"}),
         }
 
+    required_messages = {
+        "gender": _("Choose the gender, or “not stated”."),
+        "residence_status": _("Choose the residence status, or “Not known”."),
+        "recognition_outcome": _("Choose the state of the recognition."),
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, message in self.required_messages.items():
+            self.fields[name].error_messages["required"] = message
         self.fields["languages"].choices = _language_choices()
+        self.fields["birth_year"].error_messages["invalid"] = _(
+            "Enter the year of birth in four digits, for example 1990."
+        )
+        self.fields["entry_year"].error_messages["invalid"] = _(
+            "Enter the year of entry in four digits, for example 2021."
+        )
         this_year = timezone.localdate().year
         limits = {"birth_year": (this_year - 100, this_year - 14), "entry_year": (1950, this_year)}
         for name, (lowest, highest) in limits.items():
@@ -202,13 +287,23 @@ class RecognitionUpdateForm(forms.ModelForm):
             "recognition_outcome": _("A change counts from the date of this consultation."),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recognition_outcome"].error_messages["required"] = (
+            ClientForm.required_messages["recognition_outcome"]
+        )
+
 
 class ConsultationForm(forms.ModelForm):
+    date = ShortcutDateField(
+        label=_("Date"),
+        help_text=_("For example 14.03.2026, or type “heute” (h) or “gestern” (g)."),
+    )
     referrals = forms.MultipleChoiceField(
         label=_("Referred to"),
         choices=Referral.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=ChipsCheckboxes,
     )
     submission_token = forms.CharField(required=False, widget=forms.HiddenInput)
     questionnaire_code = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -227,12 +322,11 @@ class ConsultationForm(forms.ModelForm):
             "note",
         ]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "service_line": forms.RadioSelect,
             "channel": forms.RadioSelect,
             "language": forms.Select,
             "duration_minutes": forms.NumberInput(attrs={"class": "input--short"}),
-            "topics": forms.CheckboxSelectMultiple,
+            "topics": ChipsCheckboxes,
             "next_steps": forms.Textarea(attrs={"rows": 2}),
             "note": forms.Textarea(attrs={"rows": 2}),
         }
@@ -241,9 +335,22 @@ class ConsultationForm(forms.ModelForm):
         }
 
     topic_lines = tuple(ServiceLine.values)
+    required_messages = {
+        "service_line": _("Choose the service line of the consultation."),
+        "channel": _("Choose how the consultation took place."),
+        "language": _("Choose the language of the consultation."),
+        "duration_minutes": _("Enter how many minutes the consultation took, for example 45."),
+        "participants": _("Enter the number of participants."),
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, message in self.required_messages.items():
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = message
+        self.fields["duration_minutes"].error_messages["invalid"] = _(
+            "Enter the duration in whole minutes, for example 45."
+        )
         self.fields["language"].widget.choices = _language_choices()
         self.fields["topics"].queryset = self._topics()
         # One message in the person's words for every duration out of range (clean_...).

@@ -42,6 +42,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 # Crockford's base32 without I, L, O, U, as for the questionnaire codes.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -453,6 +454,12 @@ class ConsultationQuerySet(models.QuerySet):
             .order_by("-date", "-created_at")
         )
 
+    def recent_by(self, user, limit: int = 10):
+        """``user``'s latest individual consultations, newest first (for the form defaults)."""
+        return self.visible_to(user).individual().filter(counsellor=user).order_by(
+            "-date", "-created_at"
+        )[:limit]
+
 
 class Consultation(models.Model):
     """One consultation at a centre; individual ones belong to a client, group sessions and
@@ -515,6 +522,11 @@ class Consultation(models.Model):
         max_length=64, unique=True, null=True, editable=False
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    # Every saved state with who saved it and when: a correction keeps the earlier version.
+    versions = HistoricalRecords(
+        m2m_fields=[topics],
+        excluded_fields=["submission_token", "questionnaire_answers", "questionnaire_result"],
+    )
 
     objects = ConsultationQuerySet.as_manager()
 

@@ -11,6 +11,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from counselling import reference
 from counselling.models import Occupation, RecognitionOutcome, ResidenceStatus, normalise_code
 from pathways.models import SavedAnswers
 
@@ -33,6 +34,7 @@ class Imported:
     answers: dict[str, Any]
     result: dict[str, Any]
     rules_version: str
+    language: str = ""
 
     @property
     def pathways(self) -> list[dict[str, Any]]:
@@ -62,17 +64,46 @@ def find(raw_code: str) -> Imported | None:
         answers=dict(saved.answers or {}),
         result=result,
         rules_version=saved.rules_version or str(result.get("rules_version", "")),
+        language=saved.language or "",
     )
 
 
-def client_defaults(answers: dict[str, Any], today: datetime.date) -> dict[str, Any]:
+# A certificate at one of these levels says the person speaks the language.
+SPOKEN_LEVELS = {"A1", "A2", "B1", "B2", "C1", "C2"}
+
+
+def languages(answers: dict[str, Any], questionnaire_language: str = "") -> list[str]:
+    """Languages the person speaks as far as the answers show: the language they answered the
+    questionnaire in, and German and English where they named a certified level."""
+    found = [questionnaire_language] if questionnaire_language else []
+    for code, key in (("de", "german_level"), ("en", "english_level")):
+        if answers.get(key) in SPOKEN_LEVELS and code not in found:
+            found.append(code)
+    return [code for code in found if code in reference.languages()]
+
+
+def birth_year_from_age(answers: dict[str, Any], today: datetime.date) -> tuple[int, int] | None:
+    """(age, year of birth) when the answers give an age; the questionnaire asks the age at the
+    start of work, so the year can be one off."""
+    age = answers.get("age")
+    if isinstance(age, int) and not isinstance(age, bool) and 0 < age < 120:
+        return age, today.year - age
+    return None
+
+
+def client_defaults(
+    answers: dict[str, Any], today: datetime.date, questionnaire_language: str = ""
+) -> dict[str, Any]:
     """Client fields that follow from questionnaire answers (only those that do)."""
     defaults: dict[str, Any] = {}
     if isinstance(answers.get("nationality"), str):
         defaults["nationality"] = answers["nationality"].upper()
-    age = answers.get("age")
-    if isinstance(age, int) and not isinstance(age, bool) and 0 < age < 120:
-        defaults["birth_year"] = today.year - age
+    derived = birth_year_from_age(answers, today)
+    if derived:
+        defaults["birth_year"] = derived[1]
+    spoken = languages(answers, questionnaire_language)
+    if spoken:
+        defaults["languages"] = spoken
     if answers.get("residence") in RESIDENCE:
         defaults["residence_status"] = RESIDENCE[answers["residence"]]
     if answers.get("recognition") in RECOGNITION:

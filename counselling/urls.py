@@ -21,6 +21,7 @@ urlpatterns = [
         {"kind": "employer"},
         name="employer_consultation",
     ),
+    path("consultations/<int:pk>/edit/", views.consultation_edit, name="consultation_edit"),
     path("lookup/countries/", views.country_options, name="country_options"),
     path("lookup/occupations/", views.occupation_options, name="occupation_options"),
     path("figures/", views.figures, name="figures"),

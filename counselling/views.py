@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import wraps
 
 from django.contrib import messages
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
-from counselling import audit, exports, questionnaire, reference, reports
+from counselling import audit, corrections, duplicates, exports, questionnaire, reference, reports
 from counselling.forms import (
     ClientForm,
     ClientSearchForm,
@@ -22,12 +23,14 @@ from counselling.forms import (
     FiguresForm,
     GroupSessionForm,
     RecognitionUpdateForm,
+    recent_defaults,
 )
 from counselling.models import (
     AccessAction,
     AccessLog,
     Client,
     Consultation,
+    ConsultationFormat,
     Network,
     Occupation,
     normalise_code,
@@ -95,9 +98,11 @@ def client_search(request, role):
 def client_detail(request, role, code):
     client = audit.visible_client_or_404(request, code)
     AccessLog.objects.record(request.user, AccessAction.VIEW, client)
+    history = list(client.consultations.history())
     context = {
         "client": client,
-        "history": client.consultations.history(),
+        "history": history,
+        "carried": history[0] if history else None,
         "outcomes": client.outcome_changes.latest_first().select_related("recorded_by"),
     }
     return render(request, "counselling/client_detail.html", context)
@@ -124,43 +129,105 @@ def _status(request, raw_code, imported) -> int:
     return 404 if raw_code and not imported else 200
 
 
-def _consultation_form(request, imported):
-    initial = {"submission_token": new_submission_token()}
+def _consultation_form(request, imported, defaults):
+    initial = {"submission_token": new_submission_token(), **defaults}
     if imported:
         initial["questionnaire_code"] = imported.code
     return ConsultationForm(request.POST or None, initial=initial)
 
 
+CORRECTED = gettext_lazy("The correction has been saved; the earlier version is kept.")
+# The shape of a token the forms hand out (``new_submission_token``); anything else is no token.
+TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def _resubmitted(request, role):
+    """A form sent again after it was saved (Back, change, save): the change is a correction of
+    the consultation saved first, while the counsellor may still correct it."""
+    token = request.POST.get("submission_token", "")
+    if not TOKEN.fullmatch(token):
+        return None
+    earlier = Consultation.objects.visible_to(request.user).filter(submission_token=token).first()
+    if earlier is None:
+        return None
+    form = ConsultationForm(request.POST, instance=earlier)
+    if corrections.can_correct(request.user, earlier) and form.is_valid() and form.has_changed():
+        corrections.correct(role, form.save(commit=False), form.cleaned_data["topics"])
+        messages.success(request, CORRECTED)
+    else:
+        messages.info(request, _("This consultation had already been saved."))
+    return redirect("counselling:client", code=earlier.client.code)
+
+
+def _same_person_answer(request):
+    return request.POST.get("new_person") or request.GET.get("new_person")
+
+
 @require_http_methods(["GET", "POST"])
 @with_role(counsellor_only=True)
 def first_consultation(request, role):
+    if request.method == "POST" and (resubmitted := _resubmitted(request, role)):
+        return resubmitted
     raw_code, imported = _imported(request)
+    earlier = None if _same_person_answer(request) or not imported else (
+        duplicates.earlier_import(request.user, imported.code))  # fmt: skip
+    if earlier is not None:
+        context = {"earlier": earlier, "imported": imported}
+        return render(request, "counselling/same_person.html", context)
+    today = timezone.localdate()
     defaults = (
-        questionnaire.client_defaults(imported.answers, timezone.localdate()) if imported else {}
+        questionnaire.client_defaults(imported.answers, today, imported.language)
+        if imported
+        else {}
     )
     client_form = ClientForm(request.POST or None, initial=defaults, prefix="client")
-    form = _consultation_form(request, imported)
+    form = _consultation_form(
+        request, imported, recent_defaults(Consultation.objects.recent_by(request.user))
+    )
+    candidates = []
     if request.method == "POST" and client_form.is_valid() and form.is_valid():
-        consultation = record_consultation(
-            role=role, client=client_form.save(commit=False), consultation=form.save(commit=False),
-            topics=form.cleaned_data["topics"], token=form.cleaned_data["submission_token"],
-            imported=imported,
-        )  # fmt: skip
-        messages.success(request, _("The first consultation has been saved."))
-        return redirect("counselling:client", code=consultation.client.code)
+        client = client_form.save(commit=False)
+        same = request.POST.get("same_as")
+        if same:
+            client = audit.visible_client_or_404(request, same)
+        elif not _same_person_answer(request):
+            candidates = duplicates.possible_same_people(role, client, today)
+        if not candidates:
+            consultation = record_consultation(
+                role=role, client=client, consultation=form.save(commit=False),
+                topics=form.cleaned_data["topics"], token=form.cleaned_data["submission_token"],
+                imported=imported,
+            )  # fmt: skip
+            messages.success(request, _("The consultation has been saved.") if same
+                             else _("The first consultation has been saved."))  # fmt: skip
+            return redirect("counselling:client", code=consultation.client.code)
+    derived = questionnaire.birth_year_from_age(imported.answers, today) if imported else None
     context = {"client_form": client_form, "form": form, "form_list": [client_form, form],
+               "candidates": candidates, "derived_birth_year": derived,
                **_import_context(raw_code, imported)}  # fmt: skip
-    status = _status(request, raw_code, imported)
+    status = 200 if candidates else _status(request, raw_code, imported)
     return render(request, "counselling/consultation_form.html", context, status=status)
+
+
+def _follow_up_defaults(request, last):
+    """The counsellor's usual choices, and the language of the client's last consultation."""
+    defaults = recent_defaults(Consultation.objects.recent_by(request.user))
+    if last is not None:
+        defaults["language"] = last.language
+    return defaults
 
 
 @require_http_methods(["GET", "POST"])
 @with_role(counsellor_only=True)
 def follow_up(request, role, code):
     client = audit.visible_client_or_404(request, code)
+    if request.method == "POST" and (resubmitted := _resubmitted(request, role)):
+        return resubmitted
     raw_code, imported = _imported(request)
+    history = list(client.consultations.history())
+    last = history[0] if history else None
     client_form = RecognitionUpdateForm(request.POST or None, instance=client, prefix="client")
-    form = _consultation_form(request, imported)
+    form = _consultation_form(request, imported, _follow_up_defaults(request, last))
     if request.method == "POST" and client_form.is_valid() and form.is_valid():
         record_consultation(
             role=role, client=client_form.save(commit=False), consultation=form.save(commit=False),
@@ -171,7 +238,7 @@ def follow_up(request, role, code):
         return redirect("counselling:client", code=client.code)
     AccessLog.objects.record(request.user, AccessAction.VIEW, client)
     context = {"client": client, "client_form": client_form, "form": form,
-               "form_list": [client_form, form], "history": client.consultations.history(),
+               "form_list": [client_form, form], "history": history, "carried": last,
                **_import_context(raw_code, imported)}  # fmt: skip
     status = _status(request, raw_code, imported)
     return render(request, "counselling/consultation_form.html", context, status=status)
@@ -202,6 +269,38 @@ def consultation_without_client(request, role, kind):
     context = {"form": form, "form_list": [form], "kind": kind}
     status = 400 if request.method == "POST" else 200
     return render(request, "counselling/session_form.html", context, status=status)
+
+
+EDIT_FORMS = {
+    ConsultationFormat.INDIVIDUAL: ConsultationForm,
+    ConsultationFormat.GROUP: GroupSessionForm,
+    ConsultationFormat.EMPLOYER: EmployerConsultationForm,
+}
+
+
+@require_http_methods(["GET", "POST"])
+@with_role(counsellor_only=True)
+def consultation_edit(request, role, pk):
+    consultation = get_object_or_404(Consultation.objects.visible_to(request.user), pk=pk)
+    if not corrections.can_correct(request.user, consultation):
+        context = {"role": role, "consultation": consultation,
+                   "until": corrections.correctable_until(consultation)}  # fmt: skip
+        return render(request, "counselling/no_correction.html", context, status=403)
+    form = EDIT_FORMS[consultation.format](request.POST or None, instance=consultation)
+    if request.method == "POST" and form.is_valid():
+        if form.has_changed():
+            corrections.correct(role, form.save(commit=False), form.cleaned_data["topics"])
+            messages.success(request, CORRECTED)
+        else:
+            messages.info(request, _("Nothing was changed."))
+        if consultation.client_id:
+            return redirect("counselling:client", code=consultation.client.code)
+        return redirect("counselling:dashboard")
+    context = {"form": form, "form_list": [form], "consultation": consultation,
+               "versions": corrections.versions(consultation),
+               "until": corrections.correctable_until(consultation)}  # fmt: skip
+    status = 400 if request.method == "POST" else 200
+    return render(request, "counselling/consultation_edit.html", context, status=status)
 
 
 @require_safe

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "simple_history",
     "pathways",
     "counselling",
 ]
@@ -115,6 +116,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Versions of corrected consultations record who changed them (django-simple-history).
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a lockout into the 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -217,6 +220,10 @@ MAILERS = (
     else {}
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "IQ Portal <no-reply@localhost>")
+
+# A counsellor may correct their own consultation for this many days after saving it; the
+# earlier version is kept (django-simple-history).
+COUNSELLING_CORRECTION_DAYS = env_int("COUNSELLING_CORRECTION_DAYS", 30)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "counselling:dashboard"

@@ -1,8 +1,10 @@
-"""Template helpers for the counselling pages: charts, and country and language names."""
+"""Template helpers for the counselling pages: charts, names of countries, languages and
+referrals, and whether a consultation may still be corrected."""
 
 from django import template
 
-from counselling import charts, reference
+from counselling import charts, corrections, reference
+from counselling.models import Referral
 
 register = template.Library()
 
@@ -25,3 +27,14 @@ def language(code: str) -> str:
 @register.filter
 def languages(codes) -> str:
     return ", ".join(reference.language_name(code) for code in codes or [])
+
+
+@register.filter
+def referrals(codes) -> str:
+    labels = dict(Referral.choices)
+    return ", ".join(str(labels.get(code, code)) for code in codes or [])
+
+
+@register.filter
+def correctable_by(consultation, user) -> bool:
+    return corrections.can_correct(user, consultation)
