@@ -84,7 +84,7 @@ def languages(answers: dict[str, Any], questionnaire_language: str = "") -> list
 
 def birth_year_from_age(answers: dict[str, Any], today: datetime.date) -> tuple[int, int] | None:
     """(age, year of birth) when the answers give an age; the questionnaire asks the age at the
-    start of work, so the year can be one off."""
+    application, so the year can be one off."""
     age = answers.get("age")
     if isinstance(age, int) and not isinstance(age, bool) and 0 < age < 120:
         return age, today.year - age
