@@ -11,12 +11,31 @@ import io
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from counselling.reports import Figures, Table
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Sheet names people read in the tab bar: at most 31 characters, none of []:*?/\.
+SHEET_NAMES = {
+    "summary": gettext_lazy("Overview"),
+    "data_quality": gettext_lazy("Data quality"),
+    "networks": gettext_lazy("Networks"),
+    "nationalities": gettext_lazy("Nationalities"),
+    "occupations": gettext_lazy("Reference occupations"),
+    "topics": gettext_lazy("Topics"),
+    "reasons": gettext_lazy("Reasons (Fair Integration)"),
+    "channels": gettext_lazy("Channels"),
+    "outcomes_reached": gettext_lazy("Outcomes reached"),
+    "outcomes": gettext_lazy("Recognition at the end"),
+}
+UNSAFE_IN_SHEET_NAMES = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+
+
+def sheet_name(table: Table) -> str:
+    return str(SHEET_NAMES.get(table.key, table.title)).translate(UNSAFE_IN_SHEET_NAMES)[:31]
 
 
 def filename(figures: Figures, key: str, extension: str) -> str:
@@ -49,7 +68,7 @@ def csv_response(figures: Figures, table: Table) -> HttpResponse:
 
 def _sheet(workbook: Workbook, figures: Figures, table: Table, first: bool):
     sheet = workbook.active if first else workbook.create_sheet()
-    sheet.title = table.key[:31]
+    sheet.title = sheet_name(table)
     sheet.append([table.title])
     sheet["A1"].font = Font(bold=True)
     networks = ", ".join(network.short_name for network in figures.networks)

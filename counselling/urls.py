@@ -26,5 +26,13 @@ urlpatterns = [
     path("lookup/occupations/", views.occupation_options, name="occupation_options"),
     path("figures/", views.figures, name="figures"),
     path("log/", log_views.network_log, name="audit_log"),
+    re_path(
+        r"^figures/monitoring\.(?P<extension>csv|xlsx)$", views.monitoring, name="monitoring"
+    ),
+    re_path(
+        r"^figures/monitoring-dictionary\.(?P<extension>csv|xlsx)$",
+        views.monitoring_dictionary,
+        name="monitoring_dictionary",
+    ),
     re_path(r"^figures/(?P<key>[a-z_]+)\.(?P<extension>csv|xlsx)$", views.export, name="export"),
 ]

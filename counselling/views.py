@@ -14,7 +14,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
-from counselling import audit, corrections, duplicates, exports, questionnaire, reference, reports
+from counselling import (
+    audit,
+    corrections,
+    duplicates,
+    exports,
+    monitoring_export,
+    quality,
+    questionnaire,
+    reference,
+    reports,
+)
 from counselling.forms import (
     ClientForm,
     ClientSearchForm,
@@ -347,6 +357,7 @@ def figures(request, role):
     if form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
         result = reports.figures(networks, start, end, suppressed=role.suppresses_small_cells)
+        result = quality.with_quality(result)
     choices = Network.objects.reportable_by(request.user).order_by("-valid_from", "short_name")
     context = {"form": form, "form_list": [form], "figures": result, "role": role, "slug": slug,
                "choices": choices}  # fmt: skip
@@ -364,6 +375,7 @@ def export(request, role, key, extension):
         return render(request, "counselling/figures.html", {"form": form, "role": role}, status=400)
     start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     result = reports.figures(networks, start, end, suppressed=role.suppresses_small_cells)
+    result = quality.with_quality(result)
     tables = result.tables if key == "all" else [t for t in result.tables if t.key == key]
     if not tables or (extension == "csv" and key == "all"):
         raise Http404
@@ -374,3 +386,28 @@ def export(request, role, key, extension):
     if extension == "csv":
         return exports.csv_response(result, tables[0])
     return exports.xlsx_response(result, tables, key)
+
+
+@require_safe
+@with_role(counsellor_only=False)
+def monitoring(request, role, extension):
+    """Every consultation of the network in the period, one row each, for the programme's
+    monitoring; the programme-wide role sees aggregates only, so it gets no rows."""
+    if role.suppresses_small_cells:
+        return render(request, "counselling/no_access.html", {"role": role}, status=403)
+    networks, _slug = _scope(request, role)
+    form = FiguresForm(request.GET)
+    if not form.is_valid():
+        return render(request, "counselling/figures.html", {"form": form, "role": role}, status=400)
+    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    AccessLog.objects.record(
+        request.user, AccessAction.EXPORT,
+        detail=f"monitoring.{extension} {_slug or 'all'} {start:%Y-%m-%d}..{end:%Y-%m-%d}",
+    )  # fmt: skip
+    return monitoring_export.response(networks, start, end, extension)
+
+
+@require_safe
+@with_role(counsellor_only=False)
+def monitoring_dictionary(request, role, extension):
+    return monitoring_export.dictionary_response(extension)

@@ -1,0 +1,110 @@
+"""Data quality as the IQ monitoring reports it: per network and period, how many of the people
+counselled have a valid value and how many a missing one, field by field, so that a
+coordinator can fill the gaps before the figures are reported.
+
+The people are those of the figures (an individual consultation in the period). Missing means
+(decided here):
+- nationality, country of qualification: no country recorded;
+- reference occupation: none chosen;
+- residence status: "Not known";
+- recognition outcome: none recorded on or before the last day of the period (the figures then
+  count the person as "not applied for", the default, so the gap would otherwise not show).
+One query for all networks; the table goes beside the figures and into their exports.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from counselling.models import Client, Consultation, RecognitionOutcomeChange, ResidenceStatus
+from counselling.reports import Cell, Figures, Table, hide_shares_of_suppressed, suppress
+from iqportal.db_routers import reports_db
+
+# (field, what a missing value is, label), in the order of the monitoring.
+FIELDS = (
+    ("nationality", Q(nationality=""), gettext_lazy("Nationality")),
+    ("qualification_country", Q(qualification_country=""),
+     gettext_lazy("Country where the qualification was acquired")),
+    ("reference_occupation", Q(reference_occupation__isnull=True),
+     gettext_lazy("Reference occupation")),
+    ("residence_status", Q(residence_status=ResidenceStatus.UNKNOWN),
+     gettext_lazy("Residence status")),
+    ("recognition_outcome", Q(has_outcome=False), gettext_lazy("Recognition outcome")),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Completeness:
+    field: str
+    label: str
+    valid: int
+    missing: int
+
+    @property
+    def share_valid(self) -> float | None:
+        total = self.valid + self.missing
+        return round(100 * self.valid / total, 1) if total else None
+
+
+def completeness(networks, start: datetime.date, end: datetime.date) -> dict[int, list]:
+    """``Completeness`` of every field per network id (networks without people left out)."""
+    db = reports_db()
+    counselled = (
+        Consultation.objects.using(db).for_networks(networks).in_period(start, end).individual()
+    )
+    recorded = RecognitionOutcomeChange.objects.using(db).filter(
+        client=OuterRef("pk"), date__lte=end
+    )
+    people = Client.objects.using(db).filter(pk__in=counselled.values("client"))
+    people = people.annotate(has_outcome=Exists(recorded))
+    rows = people.values("network").annotate(
+        total=Count("pk"),
+        **{f"missing_{name}": Count("pk", filter=missing) for name, missing, _label in FIELDS},
+    )
+    return {
+        row["network"]: [
+            Completeness(name, str(label), row["total"] - row[f"missing_{name}"],
+                         row[f"missing_{name}"])
+            for name, _missing, label in FIELDS
+        ]
+        for row in rows.order_by()
+    }  # fmt: skip
+
+
+def table(figures: Figures) -> Table:
+    """The data-quality table of ``figures``' networks and period, one block per network."""
+    found = completeness(figures.networks, figures.start, figures.end)
+    result = Table(
+        "data_quality",
+        _("Data quality: valid and missing values"),
+        _("Field"),
+        [_("Valid"), _("Missing"), _("Share valid")],
+        chart=False,
+        note=_(
+            "People counselled in the period. Missing: no country, no reference occupation, "
+            "residence status “Not known”, or no recognition outcome recorded by the end of the "
+            "period."
+        ),
+    )
+    several = len(figures.networks) > 1
+    for network in figures.networks:
+        for item in found.get(network.pk, []):
+            label = f"{network.short_name}: {item.label}" if several else item.label
+            cells = [Cell(item.valid), Cell(item.missing), Cell(item.share_valid, share=True)]
+            result.rows.append((label, cells))
+    return result
+
+
+def with_quality(figures: Figures) -> Figures:
+    """``figures`` with the data-quality table after the overview (suppressed like the rest)."""
+    quality = table(figures)
+    if figures.suppressed:
+        suppress([quality])
+        hide_shares_of_suppressed(quality)
+    figures.tables.insert(1, quality)
+    return figures
