@@ -198,8 +198,8 @@ def test_the_figures_take_a_bounded_number_of_queries(
     client.force_login(coordinator_a)
     # Session, user, the second-factor device (django-otp), role, the network asked for, the
     # networks to choose from, and eight for all the tables (four over the consultations, one
-    # over the outcome changes, networks, topics, occupations).
-    with django_assert_max_num_queries(14):
+    # over the outcome changes, networks, topics, occupations), and one for the data quality.
+    with django_assert_max_num_queries(15):
         client.get(reverse("counselling:figures"), {"start": "2025-01-01", "end": "2025-06-30"})
 
 
@@ -251,8 +251,9 @@ def test_xlsx_export_holds_every_table_as_a_sheet(client, coordinator_a, counsel
         {"start": "2025-01-01", "end": "2025-06-30"},
     )
     workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames[:3] == ["summary", "networks", "nationalities"]
-    sheet = workbook["nationalities"]
+    assert workbook.sheetnames[:4] == ["Überblick", "Datenqualität", "Netzwerke",
+                                       "Staatsangehörigkeiten"]  # fmt: skip
+    sheet = workbook["Staatsangehörigkeiten"]
     assert [cell.value for cell in sheet[6]][:3] == ["Syrien", 6, 75.0]
 
 
@@ -422,10 +423,10 @@ def test_the_outcome_sheets_say_as_of_when_they_count(client, coordinator_a, out
         {"start": "2025-01-01", "end": "2025-06-30"},
     )
     workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames[-2:] == ["outcomes_reached", "outcomes"]
-    sheet = workbook["outcomes"]
+    assert workbook.sheetnames[-2:] == ["Erreichte Ergebnisse", "Anerkennung am Ende"]
+    sheet = workbook["Anerkennung am Ende"]
     assert [cell.value for cell in sheet[5]] == ["Anerkennung", "Personen"]
     assert [cell.value for cell in sheet[7]] == ["Beantragt, offen", 2]
     assert "am letzten Tag des Zeitraums" in sheet.cell(row=sheet.max_row, column=1).value
-    reached = workbook["outcomes_reached"]
+    reached = workbook["Erreichte Ergebnisse"]
     assert [cell.value for cell in reached[6]] == ["Nicht beantragt", 1]
