@@ -236,6 +236,8 @@ LOCALE_PATHS = [BASE_DIR / "iqportal" / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
+# English dates as "2 December 2026" (Django's default for "en" is "Dec. 2, 2026").
+FORMAT_MODULE_PATH = ["iqportal.formats"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -141,9 +141,13 @@ class Flow:
     # --- result, saving and reopening ---------------------------------------------------
 
     def evaluate(self, lang: str, on: date | None = None) -> dict[str, Any]:
+        """The result as shown and saved: the engine's JSON with the person's order, steps,
+        situation and points (``pathways.advice.enrich``)."""
+        from pathways.advice import enrich
         from pathways.rules.engine import evaluate
 
-        return evaluate(parse_profile(self.answers), on=on or timezone.localdate()).to_dict(lang)
+        profile = parse_profile(self.answers)
+        return enrich(evaluate(profile, on=on or timezone.localdate()), profile, lang)
 
     def save(self, lang: str) -> SavedAnswers:
         """Keep the answers (and the result, when complete) behind a code for ``CODE_KEPT``."""

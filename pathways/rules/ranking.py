@@ -13,9 +13,12 @@ The rule, in this order (the first difference decides):
    (§ 16f), which is only a step towards the others. Without this a language course, which
    needs almost nothing and gives no work, would come first for everybody.
 4. Certainty again: fewer open points (checks whose status is ``unknown``).
-5. Fewer preconditions: recognition, a job offer, German (the pathway's ``Summary``).
-6. Faster: the sum of the typical and statutory durations of its steps, in days.
-7. Cheaper: the lower, then the upper total of its fees.
+5. Fewer preconditions: recognition, a job offer, German (the pathway's ``Summary``). Given the
+   person's answers, a precondition they already meet does not count (recognition "full", a
+   qualified job offer in hand).
+6. Faster: the sum of the typical and statutory durations of its steps, in days; given the
+   answers, only of the steps still to do (``steps.personalise``: done and left-out steps drop).
+7. Cheaper: the lower, then the upper total of its fees (again of the steps still to do).
 8. The contract's order (``engine.PATHWAY_KEYS``), so the order is total and stable.
 
 Two exceptions follow the law rather than the figures:
@@ -40,7 +43,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .results import VERDICT_RANK, PathwayResult
-from .steps import Duration, Step
+from .steps import Duration, Facets, Step, personalise
 
 if TYPE_CHECKING:  # the engine imports every pathway; ranking only needs its result types
     from .engine import Evaluation
@@ -135,18 +138,30 @@ def _duration_days(duration: Duration | None) -> float:
     return duration.amount * _DAYS[duration.unit]
 
 
-def facts_of(result: PathwayResult) -> Facts:
+def facts_of(result: PathwayResult, facets: Facets | None = None) -> Facts:
+    """The facts of one pathway; with ``facets``, of what is still to do for this person."""
     summary = result.summary
+    steps: tuple[Step, ...] = tuple(result.steps)
+    fees = summary.fees_eur
+    needs_recognition, needs_job = summary.needs_recognition, summary.needs_job_offer
+    if facets is not None:
+        steps = tuple(item.step for item in personalise(steps, facets) if item.status == "todo")
+        fees = (
+            sum(step.fee.min_eur for step in steps if step.fee is not None),
+            sum(step.fee.max_eur for step in steps if step.fee is not None),
+        )
+        needs_recognition = needs_recognition and facets.recognition != "full"
+        needs_job = needs_job and facets.job_offer != "qualified"
     return Facts(
         key=result.key,
         verdict=result.verdict,
         open_points=sum(check.status == "unknown" for check in result.checks),
         failed=sum(check.status == "not_met" for check in result.checks),
-        preconditions=int(summary.needs_recognition)
-        + int(summary.needs_job_offer)
+        preconditions=int(needs_recognition)
+        + int(needs_job)
         + int(summary.needs_german is not None),
-        days=step_days(result.steps),
-        fees_eur=summary.fees_eur,
+        days=step_days(steps),
+        fees_eur=fees,
         via=result.via,
     )
 
@@ -207,15 +222,21 @@ def order(facts: Sequence[Facts]) -> list[str]:
     return keys
 
 
-def rank(evaluation: Evaluation) -> list[PathwayResult]:
-    """The evaluation's pathways, the one that helps the person most first, closed ones last."""
+def rank(evaluation: Evaluation, profile: Any = None) -> list[PathwayResult]:
+    """The evaluation's pathways, the one that helps the person most first, closed ones last.
+
+    With the person's ``profile`` (a ``Profile``), what they have done already counts (rules
+    5 to 7); without it, every pathway is compared by its full sequence.
+    """
+    facets = None if profile is None else Facets.of(profile)
     pathways = evaluation.pathways
-    return [pathways[key] for key in order([facts_of(result) for result in pathways.values()])]
+    facts = [facts_of(result, facets) for result in pathways.values()]
+    return [pathways[key] for key in order(facts)]
 
 
-def best(evaluation: Evaluation) -> PathwayResult | None:
+def best(evaluation: Evaluation, profile: Any = None) -> PathwayResult | None:
     """The best open way, or ``None`` when no way is open."""
-    ranked = rank(evaluation)
+    ranked = rank(evaluation, profile)
     return ranked[0] if ranked and ranked[0].is_open else None
 
 

@@ -1213,6 +1213,7 @@ _RECOGNITION_KEYS = frozenset(
 )
 _CONFIRMATION_KEYS = frozenset({"ap.confirmation", "ck.confirmation", "ex.confirmation"})
 _COMPARABILITY_KEYS = frozenset({"bc.comparability"})
+_JOB_OFFER_KEYS = frozenset({"std.job_offer", "bc.job_offer", "ex.job_offer"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -1225,6 +1226,7 @@ class Facets:
     craft: bool | None = None  # an occupation of the crafts (ISCO-08 major group 7)
     it_without_degree: bool = False  # § 18g Abs. 2: IT experience instead of a degree
     stay: Stay | None = None  # where and how the person lives now
+    job_offer: str | None = None  # none / qualified / unqualified
 
     @classmethod
     def of(cls, profile: Any) -> Facets:
@@ -1244,6 +1246,7 @@ class Facets:
                 is_it and qualification != "academic" and it_years is not None and it_years >= 3
             ),
             stay=_stay(getattr(profile, "residence", None)),
+            job_offer=getattr(profile, "job_offer", None),
         )
 
     @property
@@ -1290,6 +1293,7 @@ class PersonalStep:
                 "status": self.status,
                 "reason": None if self.reason is None else self.reason.get(lang),
                 "warning": None if self.warning is None else self.warning.get(lang),
+                "abroad": takes_you_abroad(self.step),
             }
         )
         if self.actor_label is not None:
@@ -1543,6 +1547,11 @@ _LEFT_IT = Text(
     "Not needed: as an IT professional with at least 3 years of IT experience you need no "
     "degree, so no ZAB assessment either (§ 18g (2) AufenthG).",
 )
+_DONE_JOB_OFFER = Text(
+    "Erledigt: Sie haben schon ein Arbeitsangebot für eine qualifizierte Stelle. Legen Sie den "
+    "Vertrag oder das verbindliche Angebot vor.",
+    "Done: you already have an offer for a qualified job. Show the contract or the binding offer.",
+)
 _LEFT_NO_QUALIFICATION = Text(
     "Entfällt: Für diesen Weg brauchen Sie keinen anerkannten Abschluss.",
     "Not needed: this route needs no recognised qualification.",
@@ -1623,6 +1632,8 @@ def _personal(step: Step, facets: Facets) -> PersonalStep:
         planned = _confirmation_step(step, facets)
     elif step.key in _COMPARABILITY_KEYS:
         planned = _comparability_step(step, facets)
+    elif step.key in _JOB_OFFER_KEYS and facets.job_offer == "qualified":
+        planned = PersonalStep(step, addressed_to_reader(step.title), "done", _DONE_JOB_OFFER)
     else:
         planned = PersonalStep(step, addressed_to_reader(step.title))
     if planned.status == "todo" and takes_you_abroad(step):

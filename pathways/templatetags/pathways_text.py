@@ -1,5 +1,7 @@
 """Template filters for what the rules return: bilingual texts, durations and fees."""
 
+from datetime import date
+
 from django import template
 from django.utils import formats
 from django.utils.translation import get_language, gettext, ngettext
@@ -45,6 +47,18 @@ def euros(value) -> str:
     high = value.get("max_eur", value.get("max", low))
     if not low and not high:
         return gettext("no fees")
+    # The currency sign goes where the language puts it: "1.091 €" and "€1,091".
     if low == high:
-        return gettext("%(amount)s €") % {"amount": _amount(low)}
-    return gettext("%(low)s to %(high)s €") % {"low": _amount(low), "high": _amount(high)}
+        return gettext("€%(amount)s") % {"amount": _amount(low)}
+    return gettext("€%(low)s to €%(high)s") % {"low": _amount(low), "high": _amount(high)}
+
+
+@register.filter
+def isodate(value):
+    """A date from "YYYY-MM-DD" (as dates travel in the result JSON), for the ``date`` filter."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None

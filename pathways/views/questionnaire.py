@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
+from pathways.advice import result_context, saved_context
 from pathways.forms.questionnaire import AnswerForm, CodeForm, initial_answer
 from pathways.questionnaire import (
     KEPT,
@@ -23,8 +24,6 @@ from pathways.questionnaire import (
     countries,
     find_saved,
     language,
-    pathways_in_order,
-    rules_date,
     saved_or_404,
 )
 
@@ -143,16 +142,7 @@ def result(request):
     flow = Flow(request)
     if not flow.complete or not flow.started:
         return redirect(_next_url(flow))
-    evaluation = flow.evaluate(language())
-    context = {
-        "pathways": pathways_in_order(evaluation),
-        "flow": flow,
-        "rules_date": rules_date(evaluation),
-        "rules_version": evaluation["rules_version"],
-        # Figures used past the date up to which they are published (e.g. 2027 thresholds).
-        "notices": evaluation.get("notices", []),
-    }
-    return render(request, "questionnaire/result.html", context)
+    return render(request, "questionnaire/result.html", result_context(flow, language()))
 
 
 @login_not_required
@@ -206,14 +196,10 @@ def reopen(request, code):
         from counselling.audit import reopened  # the audit log lives in counselling
 
         reopened(request, saved.code)
+        if request.POST.get("next") == "review" and flow.complete:
+            return redirect("questionnaire:review")
         return redirect(_next_url(flow) if not flow.complete else "questionnaire:result")
-    context = {
-        "saved": saved,
-        "pathways": pathways_in_order(saved.result or {}),
-        "result": saved.result,
-        "answered": len(saved.answers or {}),
-    }
-    return render(request, "questionnaire/reopen.html", context)
+    return render(request, "questionnaire/reopen.html", saved_context(saved))
 
 
 @login_not_required
