@@ -109,8 +109,8 @@ def test_the_chancenkarte_points_add_up_to_the_total(live_server, page):
     walk(page, POINTS)
     show_result(page)
     table = page.locator("#pathway-opportunity_card table.points")
-    points = [int(cell) for cell in table.locator("tbody .points__number").all_inner_texts()]
-    total = int(table.locator(".points__total").inner_text())
+    points = [int(cell) for cell in table.locator("tbody .points__number").all_text_contents()]
+    total = int(table.locator(".points__total").text_content())
     assert len(points) >= 8
     assert sum(points) == total == 7
     expect(verdict(page, "opportunity_card")).to_have_text("Steht Ihnen offen")
