@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh run
+source scripts/pdf_deps.sh
 py=.venv/bin/python
 if [ ! -f .env ]; then
     echo "==> writing .env for local use"

@@ -235,13 +235,15 @@ CHANGE_OF_TRACK = Item(
     ),
     Text(
         "Sind Sie vor dem 29. März 2023 eingereist, können Sie nach Rücknahme Ihres Asylantrags "
+        "(auch einer früheren Rücknahme) "
         "in Deutschland eine Aufenthaltserlaubnis als Fachkraft (§ 18a, § 18b) oder nach der "
         "Erfahrungssäule (§ 19c Abs. 2) bekommen, ohne auszureisen; das gilt auch für Ihre "
         "Ehepartnerin oder Ihren Ehepartner und minderjährige ledige Kinder. Eine Rücknahme "
         "lässt sich nicht rückgängig machen und beendet Ihren Schutzantrag: Nehmen Sie den "
         "Antrag nur nach einer Beratung zurück.",
         "If you entered before 29 March 2023, you can, after withdrawing your asylum "
-        "application, get a residence permit as a skilled worker (§ 18a, § 18b) or under the "
+        "application (also an earlier withdrawal), get a residence permit as a skilled worker "
+        "(§ 18a, § 18b) or under the "
         "experience route (§ 19c (2)) in Germany, without leaving; this also applies to your "
         "spouse and minor unmarried children. A withdrawal cannot be undone and ends your claim "
         "for protection: withdraw only after counselling.",
@@ -359,6 +361,7 @@ _ITEMS: dict[str, tuple[Item, ...]] = {
         QUALIFIED_TOLERATED,
         SUSTAINED_INTEGRATION,
         REFUSED_BAR,
+        CHANGE_OF_TRACK,
     ),
     "gestattung": (COUNSELLING, RECOGNITION_INSIDE, CHANGE_OF_TRACK, PENDING_CONSENT, TRAINING),
     "duldung_or_gestattung": (

@@ -7,7 +7,7 @@ from tests.questionnaire.walks import NEVER
 # offer from a hospital: she must never be told to leave without a warning.
 SYRIAN_NURSE = {
     "nationality": "SY",
-    "residence": "germany_duldung_or_gestattung",
+    "residence": "germany_duldung",
     "asylum_benefits_months_ago": "2",
     "age": "32",
     "qualification": "vocational",

@@ -35,6 +35,31 @@ ROWS = [
         id="duldung-or-gestattung",
     ),
     pytest.param(
+        "germany_duldung",
+        [
+            "counselling_first",
+            "recognition_inside",
+            "vocational_training",
+            "employment_duldung",
+            "qualified_tolerated",
+            "sustained_integration",
+            "refused_bar",
+            "change_of_track",
+        ],
+        id="duldung",
+    ),
+    pytest.param(
+        "germany_gestattung",
+        [
+            "counselling_first",
+            "recognition_inside",
+            "change_of_track",
+            "pending_consent",
+            "vocational_training",
+        ],
+        id="gestattung",
+    ),
+    pytest.param(
         "germany_residence_permit",
         ["counselling_first", "recognition_inside", "title_work"],
         id="residence-title",
