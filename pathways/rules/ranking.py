@@ -5,13 +5,13 @@ from the pathway modules). Last checked: 2026-12-02.
 
 The rule, in this order (the first difference decides):
 
-1. Open ways before closed ones.
+1. Open ways before closed ones; among the open ones, a language course (§ 16f) last, whatever
+   its certainty: it leads into no work by itself, only towards the other ways, and it needs
+   almost nothing, so it would otherwise come first for everybody.
 2. Certainty: ``eligible`` before ``possible``.
 3. What the way leads to: a residence title for work (Westbalkanregelung, §§ 18a/18b, Blue
    Card, Erfahrungssäule, Anerkennungspartnerschaft, where one works from the first day) before
-   a way to qualify or to look for work (§ 16d Abs. 1, Chancenkarte), before a language course
-   (§ 16f), which is only a step towards the others. Without this a language course, which
-   needs almost nothing and gives no work, would come first for everybody.
+   a way to qualify or to look for work (§ 16d Abs. 1, Chancenkarte).
 4. Certainty again: fewer open points (checks whose status is ``unknown``).
 5. Fewer preconditions: recognition, a job offer, German (the pathway's ``Summary``). Given the
    person's answers, a precondition they already meet does not count (recognition "full", a
@@ -86,6 +86,7 @@ PURPOSE: dict[str, int] = {
     "language_course": 2,
 }
 _UNKNOWN_PURPOSE = 1
+PREPARATION_ONLY = 2
 
 # Days per unit, for comparing durations only (a month as 30 days, a working week as 7 days).
 _DAYS = {"calendar_days": 1.0, "working_days": 7 / 5, "weeks": 7.0, "months": 30.0}
@@ -116,6 +117,7 @@ class Facts:
             return (1, self.failed, contract, self.key)
         return (
             0,
+            int(PURPOSE.get(self.key, _UNKNOWN_PURPOSE) == PREPARATION_ONLY),
             -VERDICT_RANK.get(self.verdict, 0),
             PURPOSE.get(self.key, _UNKNOWN_PURPOSE),
             self.open_points,

@@ -62,6 +62,11 @@ ROWS = [
         id="qualifying-before-a-language-course",
     ),
     pytest.param(
+        [fact("opportunity_card", P, open_points=2), fact("language_course", E)],
+        ["opportunity_card", "language_course"],
+        id="a-possible-way-before-a-certain-language-course",
+    ),
+    pytest.param(
         [fact("westbalkan", P, open_points=2), fact("experience_route", P, open_points=1)],
         ["experience_route", "westbalkan"],
         id="fewer-open-points-first",
