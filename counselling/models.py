@@ -51,6 +51,13 @@ CLIENT_CODE_PREFIX = "K"
 SMALL_CELL = 5
 
 
+def new_record_key() -> int:
+    """A random key from 0 to 255, fixed for the record's life. Disclosure control by the cell-key
+    method (ONS) adds up the keys of the records counted in a cell and perturbs the count by that
+    sum: the same people always give the same noise, so two periods cannot be differenced."""
+    return secrets.randbelow(256)
+
+
 def new_client_code() -> str:
     return CLIENT_CODE_PREFIX + "".join(secrets.choice(CODE_ALPHABET) for _ in range(7))
 
@@ -369,6 +376,9 @@ class Client(models.Model):
         choices=RecognitionOutcome.choices,
         default=RecognitionOutcome.NOT_APPLIED,
     )
+    record_key = models.PositiveSmallIntegerField(
+        _("record key"), default=new_record_key, editable=False
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -520,6 +530,9 @@ class Consultation(models.Model):
     # NULL, not "", for rows written without a form (demo data), so that uniqueness holds.
     submission_token = models.CharField(  # noqa: DJ001
         max_length=64, unique=True, null=True, editable=False
+    )
+    record_key = models.PositiveSmallIntegerField(
+        _("record key"), default=new_record_key, editable=False
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     # Every saved state with who saved it and when: a correction keeps the earlier version.
