@@ -6,7 +6,6 @@ the recognition outcomes stand) below it, for people."""
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.http import HttpResponse
@@ -16,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from counselling.reports import Figures, Table
+from counselling.spreadsheet import csv_text, safe_row
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Sheet names people read in the tab bar: at most 31 characters, none of []:*?/\.
@@ -44,9 +44,10 @@ def filename(figures: Figures, key: str, extension: str) -> str:
 
 
 def _rows(table: Table):
-    yield [table.label_header, *table.columns]
+    """Header and rows, every text cell safe from running as a formula."""
+    yield safe_row([table.label_header, *table.columns])
     for label, cells in table.rows:
-        yield [label, *(cell.export_value for cell in cells)]
+        yield safe_row([label, *(cell.export_value for cell in cells)])
 
 
 def _download(content, content_type: str, name: str) -> HttpResponse:
@@ -56,24 +57,23 @@ def _download(content, content_type: str, name: str) -> HttpResponse:
     return response
 
 
-def csv_response(figures: Figures, table: Table) -> HttpResponse:
-    buffer = io.StringIO()
-    # A byte order mark lets spreadsheet programs read the umlauts as UTF-8.
-    buffer.write("\ufeff")
-    csv.writer(buffer).writerows(_rows(table))
+def csv_response(figures: Figures, table: Table, separator: str = ";") -> HttpResponse:
+    """German Excel's dialect by default (``counselling.spreadsheet``)."""
     return _download(
-        buffer.getvalue(), "text/csv; charset=utf-8", filename(figures, table.key, "csv")
+        csv_text(_rows(table), separator),
+        "text/csv; charset=utf-8",
+        filename(figures, table.key, "csv"),
     )
 
 
 def _sheet(workbook: Workbook, figures: Figures, table: Table, first: bool):
     sheet = workbook.active if first else workbook.create_sheet()
     sheet.title = sheet_name(table)
-    sheet.append([table.title])
+    sheet.append(safe_row([table.title]))
     sheet["A1"].font = Font(bold=True)
     networks = ", ".join(network.short_name for network in figures.networks)
     sheet.append([_("Period"), f"{figures.start:%d.%m.%Y} \N{EN DASH} {figures.end:%d.%m.%Y}"])
-    sheet.append([_("Networks"), networks])
+    sheet.append(safe_row([_("Networks"), networks]))
     sheet.append([])
     for row in _rows(table):
         sheet.append(row)
@@ -82,7 +82,7 @@ def _sheet(workbook: Workbook, figures: Figures, table: Table, first: bool):
     if table.note:
         # Below the table, so that the header stays on row 5 in every sheet.
         sheet.append([])
-        sheet.append([table.note])
+        sheet.append(safe_row([table.note]))
     sheet.column_dimensions["A"].width = 48
 
 

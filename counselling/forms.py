@@ -11,6 +11,7 @@ checkboxes, which ``static/js/counselling.js`` turns into a type-ahead with chip
 from __future__ import annotations
 
 import datetime
+import re
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -166,7 +167,9 @@ class CountryField(forms.CharField):
 
 class OccupationInput(forms.TextInput):
     def format_value(self, value):
-        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+        if isinstance(value, int) or (
+            isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 12
+        ):
             occupation = Occupation.objects.filter(pk=value).first()
             return occupation.name if occupation else ""
         return super().format_value(value)
@@ -294,6 +297,10 @@ class RecognitionUpdateForm(forms.ModelForm):
         )
 
 
+# The shape of a token the forms hand out (``services.new_submission_token``).
+SUBMISSION_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 class ConsultationForm(forms.ModelForm):
     date = ShortcutDateField(
         label=_("Date"),
@@ -305,6 +312,7 @@ class ConsultationForm(forms.ModelForm):
         required=False,
         widget=ChipsCheckboxes,
     )
+    # No max_length: clean_submission_token answers a bad token with a message of its own.
     submission_token = forms.CharField(required=False, widget=forms.HiddenInput)
     questionnaire_code = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -366,6 +374,21 @@ class ConsultationForm(forms.ModelForm):
         if date < EARLIEST_DATE:
             raise forms.ValidationError(_("The date must be in 2015 or later."))
         return date
+
+    def clean_submission_token(self):
+        """A token the forms never hand out (too long, odd characters) is replaced by a fresh
+        one in the re-shown form, with a message; what was typed stays."""
+        token = self.cleaned_data["submission_token"]
+        if token and not SUBMISSION_TOKEN.fullmatch(token):
+            from counselling.services import new_submission_token
+
+            self.data = self.data.copy()
+            self.data[self.add_prefix("submission_token")] = new_submission_token()
+            self.add_error(
+                None, _("This form could not be sent as it was. Please check it and save again.")
+            )
+            return ""
+        return token
 
     def clean_duration_minutes(self):
         minutes = self.cleaned_data["duration_minutes"]

@@ -11,7 +11,6 @@ ISO 3166-1 alpha-2 (XK for Kosovo), languages ISO 639-1, dates ISO 8601, lists s
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 from collections.abc import Callable, Iterable
@@ -34,6 +33,7 @@ from counselling.models import (
     ResidenceStatus,
     ServiceLine,
 )
+from counselling.spreadsheet import csv_text, safe_cell, safe_row
 from iqportal.db_routers import reports_db
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -138,16 +138,6 @@ COLUMNS = (
 )  # fmt: skip
 
 DICTIONARY_HEADER = ("field", "label_de", "meaning", "allowed_values")
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
 def consultations(networks, start: datetime.date, end: datetime.date):
     db = reports_db()
     at_end = (
@@ -171,13 +161,13 @@ def consultations(networks, start: datetime.date, end: datetime.date):
 def rows(networks, start: datetime.date, end: datetime.date):
     yield [column.name for column in COLUMNS]
     for consultation in consultations(networks, start, end).iterator(chunk_size=2000):
-        yield [_cell(column.value(consultation)) for column in COLUMNS]
+        yield [safe_cell(column.value(consultation)) for column in COLUMNS]
 
 
 def dictionary_rows():
     yield list(DICTIONARY_HEADER)
     for column in COLUMNS:
-        yield [column.name, column.label_de, column.meaning, column.allowed]
+        yield safe_row([column.name, column.label_de, column.meaning, column.allowed])
 
 
 def _download(content, content_type: str, name: str) -> HttpResponse:
@@ -185,13 +175,6 @@ def _download(content, content_type: str, name: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def _csv(table) -> str:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    csv.writer(buffer).writerows(table)
-    return buffer.getvalue()
 
 
 def _xlsx(sheets: list[tuple[str, Iterable]]) -> bytes:
@@ -214,19 +197,22 @@ def filename(networks, start, end, extension: str) -> str:
     return f"iq-monitoring-{scope}-{start:%Y%m%d}-{end:%Y%m%d}.{extension}"
 
 
-def response(networks, start, end, extension: str) -> HttpResponse:
+def response(networks, start, end, extension: str, separator: str = ";") -> HttpResponse:
+    """CSV in German Excel's dialect by default (``counselling.spreadsheet``), or XLSX."""
     name = filename(networks, start, end, extension)
     if extension == "csv":
-        return _download(_csv(rows(networks, start, end)), "text/csv; charset=utf-8", name)
+        body = csv_text(rows(networks, start, end), separator)
+        return _download(body, "text/csv; charset=utf-8", name)
     sheets = [(str(_("Consultations")), rows(networks, start, end)),
               (str(_("Data dictionary")), dictionary_rows())]  # fmt: skip
     return _download(_xlsx(sheets), XLSX, name)
 
 
-def dictionary_response(extension: str) -> HttpResponse:
+def dictionary_response(extension: str, separator: str = ";") -> HttpResponse:
     name = f"iq-monitoring-dictionary.{extension}"
     if extension == "csv":
-        return _download(_csv(dictionary_rows()), "text/csv; charset=utf-8", name)
+        body = csv_text(dictionary_rows(), separator)
+        return _download(body, "text/csv; charset=utf-8", name)
     return _download(_xlsx([(str(_("Data dictionary")), dictionary_rows())]), XLSX, name)
 
 

@@ -111,6 +111,8 @@ def record_consultation(
     """Saves ``client`` (new or changed) and a new individual ``consultation`` of theirs at the
     counsellor's centre; returns the consultation, or the earlier one for a repeated token."""
     is_new_client = client.pk is None
+    # The generated token is the one stored: never '' (unique), which would refuse the next.
+    token = token or new_submission_token()
 
     def write() -> Consultation:
         client.network_id = role.network_id
@@ -132,7 +134,7 @@ def record_consultation(
         consultation.refresh_from_db(fields=["is_first"])
         return consultation
 
-    return _once(token or new_submission_token(), write)
+    return _once(token, write)
 
 
 def record_without_client(
@@ -141,6 +143,7 @@ def record_without_client(
     """Saves a group session or an employer's consultation (``consultation.format`` says
     which) at the counsellor's centre; no client, so no Erst-/Folgeberatung and no access log.
     Returns the consultation, or the earlier one for a repeated token."""
+    token = token or new_submission_token()
 
     def write() -> Consultation:
         consultation.client = None
@@ -154,4 +157,4 @@ def record_without_client(
         consultation.topics.set(topics)
         return consultation
 
-    return _once(token or new_submission_token(), write)
+    return _once(token, write)

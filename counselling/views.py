@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import wraps
 
 from django.contrib import messages
@@ -24,8 +23,10 @@ from counselling import (
     questionnaire,
     reference,
     reports,
+    spreadsheet,
 )
 from counselling.forms import (
+    SUBMISSION_TOKEN,
     ClientForm,
     ClientSearchForm,
     ConsultationForm,
@@ -147,15 +148,13 @@ def _consultation_form(request, imported, defaults):
 
 
 CORRECTED = gettext_lazy("The correction has been saved; the earlier version is kept.")
-# The shape of a token the forms hand out (``new_submission_token``); anything else is no token.
-TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def _resubmitted(request, role):
     """A form sent again after it was saved (Back, change, save): the change is a correction of
     the consultation saved first, while the counsellor may still correct it."""
     token = request.POST.get("submission_token", "")
-    if not TOKEN.fullmatch(token):
+    if not SUBMISSION_TOKEN.fullmatch(token):
         return None
     earlier = Consultation.objects.visible_to(request.user).filter(submission_token=token).first()
     if earlier is None:
@@ -384,7 +383,7 @@ def export(request, role, key, extension):
         detail=f"figures {key}.{extension} {_slug or 'all'} {start:%Y-%m-%d}..{end:%Y-%m-%d}",
     )  # fmt: skip
     if extension == "csv":
-        return exports.csv_response(result, tables[0])
+        return exports.csv_response(result, tables[0], spreadsheet.separator_of(request))
     return exports.xlsx_response(result, tables, key)
 
 
@@ -404,10 +403,12 @@ def monitoring(request, role, extension):
         request.user, AccessAction.EXPORT,
         detail=f"monitoring.{extension} {_slug or 'all'} {start:%Y-%m-%d}..{end:%Y-%m-%d}",
     )  # fmt: skip
-    return monitoring_export.response(networks, start, end, extension)
+    return monitoring_export.response(
+        networks, start, end, extension, spreadsheet.separator_of(request)
+    )
 
 
 @require_safe
 @with_role(counsellor_only=False)
 def monitoring_dictionary(request, role, extension):
-    return monitoring_export.dictionary_response(extension)
+    return monitoring_export.dictionary_response(extension, spreadsheet.separator_of(request))

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, logout
 from django.db import DatabaseError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import empty
@@ -111,3 +111,32 @@ class NoStoreMiddleware:
         if request.path.startswith(self.PREFIXES) or logged_in:
             add_never_cache_headers(response)
         return response
+
+
+class NulByteMiddleware:
+    """A NUL byte anywhere in the path, the query or a posted form answers 400 with the
+    portal's message page, before any view can hand it to the database (PostgreSQL refuses
+    NUL in text, which would be a 500). After ``LocaleMiddleware``: the page is in the
+    user's language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _has_nul(request):
+            return bad_request(request)
+        return self.get_response(request)
+
+
+def _has_nul(request) -> bool:
+    if "\x00" in request.path or "\x00" in request.path_info:
+        return True
+    for data in (request.GET, request.POST):
+        for key, values in data.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return True
+    return False
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", {"error_page": True}, status=400)

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
@@ -16,7 +15,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=PortalAuthenticationForm),
+        views.LoginView.as_view(authentication_form=PortalAuthenticationForm),
         name="login",
     ),
     path("accounts/password_reset/", views.password_reset, name="password_reset"),

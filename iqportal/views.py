@@ -68,6 +68,16 @@ def password_reset(request, **kwargs):
     return auth_views.PasswordResetView.as_view(**kwargs)(request)
 
 
+class LoginView(auth_views.LoginView):
+    """Django's login; a user name longer than any account's answers 422 (the form keeps it)."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.has_error("username", "max_length"):
+            response.status_code = 422
+        return response
+
+
 def login_locked(request, original_response=None, credentials=None):
     """django-axes calls this when an address is locked after too many wrong passwords."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)

@@ -28,7 +28,7 @@ def evaluate_api(request):
         return response
     try:
         profile = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # "["*20000 nests too deep
         return _error("profile", INVALID_JSON, lang)
     try:
         result = evaluate(profile, on=parse_on(request.GET.get("on")))

@@ -109,7 +109,7 @@ def test_the_monitoring_export_has_one_row_per_consultation_in_the_documented_la
     period = {"start": START.isoformat(), "end": END.isoformat()}
     response = client.get(reverse("counselling:monitoring", args=["csv"]), period)
     assert response.status_code == 200
-    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     header, body = table[0], table[1:]
     assert header == [column.name for column in monitoring_export.COLUMNS]
     assert len(body) == 4
@@ -151,7 +151,7 @@ def test_the_documented_data_dictionary_is_the_one_in_the_code():
 def test_the_dictionary_names_every_column_with_a_german_label(client, counsellor_a):
     client.force_login(counsellor_a)
     response = client.get(reverse("counselling:monitoring_dictionary", args=["csv"]))
-    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert table[0] == ["field", "label_de", "meaning", "allowed_values"]
     assert [row[0] for row in table[1:]] == [c.name for c in monitoring_export.COLUMNS]
     assert all(row[1] and row[3] for row in table[1:])

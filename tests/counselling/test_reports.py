@@ -227,7 +227,7 @@ def test_csv_export_has_the_tables_cells(client, programme_user, counselled):
     client.force_login(programme_user)
     response = client.get(
         reverse("counselling:export", args=["nationalities", "csv"]),
-        {"network": "all", "start": "2025-01-01", "end": "2025-06-30"},
+        {"network": "all", "start": "2025-01-01", "end": "2025-06-30", "separator": "comma"},
         HTTP_ACCEPT_LANGUAGE="en",
     )
     lines = response.content.decode("utf-8-sig").splitlines()
@@ -393,7 +393,7 @@ def test_the_outcome_tables_export_as_csv_with_their_rows(
     client, coordinator_a, outcomes_over_time
 ):
     client.force_login(coordinator_a)
-    period = {"start": "2025-07-01", "end": "2025-12-31"}
+    period = {"start": "2025-07-01", "end": "2025-12-31", "separator": "comma"}
     reached = client.get(
         reverse("counselling:export", args=["outcomes_reached", "csv"]), period,
         HTTP_ACCEPT_LANGUAGE="en",
