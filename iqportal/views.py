@@ -17,7 +17,9 @@ logger = logging.getLogger(__name__)
 @login_not_required
 @require_safe
 def home(request):
-    return render(request, "home.html")
+    from pathways.questionnaire import PROMISE
+
+    return render(request, "home.html", {"promise": PROMISE})
 
 
 @login_not_required

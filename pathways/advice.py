@@ -109,9 +109,9 @@ def answer_rows(answers: dict[str, Any]) -> list[tuple[str, str]]:
 
     lang = language()
     return [
-        (question.label.get(lang), display(question, answers[question.id]))
-        for question in Q.relevant_questions(answers)
-        if question.id in answers
+        (question.label.get(lang), display(question, value))
+        for key, value in answers.items()
+        if (question := Q.QUESTIONS_BY_ID.get(key)) is not None
     ]
 
 

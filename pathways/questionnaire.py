@@ -1,10 +1,12 @@
 """The questionnaire flow "Welcher Weg passt zu mir?": answers in the session, replayed.
 
-Questions and routing are data (``pathways.rules.questions``); this module keeps the answers
-in the server-side session (never in the URL: residence status and benefits are sensitive),
-rebuilds the state from them on every request, and saves them behind a short code. It knows
-no rule: which question comes next, and which answers still apply after a change, is what the
-question definitions say.
+Questions are data (``pathways.rules.questions``), and which one comes next is computed from
+the rules (``pathways.rules.relevance``: only what can still change the result, the most
+informative first, stopping once the best way is certain). This module keeps the answers in the
+server-side session (never in the URL: residence status and benefits are sensitive), in the
+order they were asked, rebuilds the state from them on every request, and saves them behind a
+short code. After an earlier answer changes, the walk is replayed: what became irrelevant goes,
+what became relevant is asked next.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from django.utils.translation import get_language, gettext
 
 from pathways.models import CODE_ALPHABET, SavedAnswers
 from pathways.rules import questions as Q
+from pathways.rules import relevance as R
 from pathways.rules.profile import parse_profile
 from pathways.rules.texts import ProfileError
 
@@ -32,6 +35,14 @@ CODE_KEPT = timedelta(days=30)
 KEPT = {"answers_minutes": int(ANSWERS_KEPT.total_seconds() // 60), "code_days": CODE_KEPT.days}
 
 VERDICT_RANK = {"eligible": 0, "possible": 1, "not_eligible": 2}
+
+# What the start and home pages promise: the questions asked over the golden corpus
+# (benchmarks/bench_questions.py prints them; tests/questionnaire/test_relevance.py holds the
+# figures to them). Half a minute a question.
+PROMISE = {"median": 11, "p90": 17, "minutes": 5}
+
+# The ways by name, for "Warum fragen wir das?".
+TITLES = R.TITLES
 
 
 def language() -> str:
@@ -49,14 +60,18 @@ class Row:
 class Flow:
     """A person's walk through the questionnaire, rebuilt from the answers in the session."""
 
-    def __init__(self, request):
+    def __init__(self, request, on: date | None = None):
         self.session = request.session
         self.anonymous = not request.user.is_authenticated
+        self.on = on or timezone.localdate()
         state = self.session.get(SESSION_KEY) or {}
         if time.time() - state.get("touched", 0) > ANSWERS_KEPT.total_seconds():
             state = {}
         self.answers: dict[str, Any] = Q.prune(state.get("answers") or {})
         self.code: str | None = state.get("code")
+        # "Weitere Wege prüfen": also the questions that only the other ways need.
+        self.more: bool = bool(state.get("more"))
+        self._next: tuple[Q.Question, R.Analysis] | bool | None = False
 
     # --- where the person stands ---------------------------------------------------------
 
@@ -65,8 +80,15 @@ class Flow:
         return bool(self.answers)
 
     @property
+    def _found(self) -> tuple[Q.Question, R.Analysis] | None:
+        if self._next is False:
+            self._next = R.next_question(self.answers, self.on, self.more)
+        return self._next  # type: ignore[return-value]
+
+    @property
     def current(self) -> Q.Question | None:
-        return Q.next_question(self.answers)
+        found = self._found
+        return None if found is None else found[0]
 
     @property
     def complete(self) -> bool:
@@ -79,59 +101,90 @@ class Flow:
             raise Http404(gettext("There is no such question.")) from None
 
     def reachable(self, question: Q.Question) -> bool:
-        """Asked for this person and either answered or the next one: nothing skipped."""
-        if not question.asked_when(self.answers):
-            return False
+        """Answered on this walk, or the next one: nothing skipped."""
         return question.id in self.answers or question == self.current
 
+    def decides(self, question: Q.Question) -> tuple[str, ...]:
+        """The ways whose verdict this question's answer decides ("Warum fragen wir das?")."""
+        found = self._found
+        if found is not None and found[0] == question:
+            return found[1].decides
+        others = {key: value for key, value in self.answers.items() if key != question.id}
+        return R.analyse(others, question, self.on).decides
+
     def position(self, question: Q.Question) -> tuple[int, int]:
-        """ "Question x of about y": y is the longest walk still possible, so it only shrinks."""
-        ids = [item.id for item in Q.relevant_questions(self.answers)]
-        number = ids.index(question.id) + 1 if question.id in ids else len(ids)
-        return number, max(number, longest_walk(self.answers))
+        """ "Question x of at most y": y is a proven upper bound of this walk's length
+        (``most_asked``), the least one seen on the walk so far, so it never grows."""
+        ids = list(self.answers)
+        number = ids.index(question.id) + 1 if question.id in ids else len(ids) + 1
+        return number, max(number, most_asked(self.answers, self.on))
 
     def back(self, question: Q.Question) -> str | None:
-        """The question before this one for this person; None before the first question.
+        """The question before this one on this walk; None before the first question.
 
         Once every question is answered, the person is changing an answer from the check
         page, and "back" leads there (the view turns "review" into its URL).
         """
         if self.complete:
             return "review"
-        previous = None
-        for item in Q.relevant_questions(self.answers):
-            if item.id == question.id:
-                return previous
-            previous = item.id
-        return previous
+        ids = list(self.answers)
+        if question.id not in ids:
+            return ids[-1] if ids else None
+        index = ids.index(question.id)
+        return ids[index - 1] if index else None
 
     def rows(self) -> list[Row]:
         return [
-            Row(question, display(question, self.answers[question.id]))
-            for question in Q.relevant_questions(self.answers)
-            if question.id in self.answers
+            Row(Q.QUESTIONS_BY_ID[key], display(Q.QUESTIONS_BY_ID[key], value))
+            for key, value in self.answers.items()
         ]
+
+    def remaining(self) -> list[R.Analysis]:
+        """What "Weitere Wege prüfen" would still ask (empty once it has been asked)."""
+        if self.more or not self.complete:
+            return []
+        return R.remaining(self.answers, self.on)
 
     # --- changes -------------------------------------------------------------------------
 
     def answer(self, question: Q.Question, value: Any) -> None:
-        """Record an answer; answers that no longer apply go, later ones that still do stay."""
-        self.answers = Q.prune({**self.answers, question.id: value})
+        """Record an answer. A new one continues the walk; a changed one replays it, so that
+        answers that no longer apply go and what became relevant is asked next."""
+        if question.id in self.answers:
+            changed = {**self.answers, question.id: value}
+            self.answers = R.replay(changed, self.on, self.more)
+        else:
+            self.answers = {**self.answers, question.id: value}
+        self._next = False
         self._store()
 
     def replace(self, answers: dict[str, Any], code: str | None = None) -> None:
-        self.answers = Q.prune(answers)
+        answers = Q.prune(answers)
+        walked = R.replay(answers, self.on, more=False)
+        if set(walked) != set(answers):
+            self.more = True
+            walked = R.replay(answers, self.on, more=True)
+        self.answers = walked
         self.code = code
+        self._next = False
+        self._store()
+
+    def check_more(self) -> None:
+        """ "Weitere Wege prüfen": ask also what only the other ways need."""
+        self.more = True
+        self._next = False
         self._store()
 
     def clear(self) -> None:
-        self.answers, self.code = {}, None
+        self.answers, self.code, self.more = {}, None, False
+        self._next = False
         self.session.pop(SESSION_KEY, None)
 
     def _store(self) -> None:
         self.session[SESSION_KEY] = {
             "answers": self.answers,
             "code": self.code,
+            "more": self.more,
             "touched": time.time(),
         }
         if self.anonymous:
@@ -147,7 +200,7 @@ class Flow:
         from pathways.rules.engine import evaluate
 
         profile = parse_profile(self.answers)
-        return enrich(evaluate(profile, on=on or timezone.localdate()), profile, lang)
+        return enrich(evaluate(profile, on=on or self.on), profile, lang)
 
     def save(self, lang: str) -> SavedAnswers:
         """Keep the answers (and the result, when complete) behind a code for ``CODE_KEPT``."""
@@ -181,31 +234,18 @@ class Flow:
         self.clear()
 
 
-def _candidates(question: Q.Question) -> list[Any]:
-    """Answers that may open different later questions (a few numbers stand for a range)."""
-    values: list[Any] = [None]
-    if question.kind == "bool":
-        values += [True, False]
-    elif question.kind == "country":
-        values += ["BA", "IN"]
-    elif question.kind in ("int", "decimal"):
-        low, high = question.min or 0, question.max or 0
-        values += list(range(low, high + 1)) if high - low <= 10 else [low, (low + high) // 2, high]
-    else:
-        values += list(question.choice_values)
-    return values
+def most_asked(answers: dict[str, Any], on: date) -> int:
+    """The most questions this walk can have in all: for every earlier point of the walk (the
+    answers are kept in the order asked), the questions answered then plus every question
+    that could still come (``relevance.most_remaining``), and the least of these. Each is an
+    upper bound, so their minimum is one too, and it cannot grow as the walk goes on."""
+    items = list(answers.items())
+    return min(index + _most_remaining(tuple(items[:index]), on) for index in range(len(items) + 1))
 
 
-def longest_walk(answers: dict[str, Any]) -> int:
-    """How many questions this person may still be asked in all: the walk, greedily choosing
-    at each unanswered question the answer that keeps the most questions open."""
-    walked = dict(answers)
-    while (question := Q.next_question(walked)) is not None:
-        walked[question.id] = max(
-            _candidates(question),
-            key=lambda value: len(Q.relevant_questions({**walked, question.id: value})),
-        )
-    return len(Q.relevant_questions(walked))
+@lru_cache(maxsize=4096)
+def _most_remaining(items: tuple[tuple[str, Any], ...], on: date) -> int:
+    return R.most_remaining(dict(items), on)
 
 
 def valid_answers(answers: Any) -> dict[str, Any]:

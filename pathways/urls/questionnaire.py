@@ -7,6 +7,7 @@ urlpatterns = [
     path("", questionnaire.start, name="start"),
     path("q/<slug:question_id>/", questionnaire.question, name="question"),
     path("review/", questionnaire.review, name="review"),
+    path("more/", questionnaire.more, name="more"),
     path("result/", questionnaire.result, name="result"),
     path("result.pdf", result_pdf.result_pdf, name="result_pdf"),
     path("save/", questionnaire.save, name="save"),

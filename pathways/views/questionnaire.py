@@ -20,6 +20,8 @@ from pathways.advice import result_context, saved_context
 from pathways.forms.questionnaire import AnswerForm, CodeForm, initial_answer
 from pathways.questionnaire import (
     KEPT,
+    PROMISE,
+    TITLES,
     Flow,
     countries,
     find_saved,
@@ -54,6 +56,12 @@ def _page(request, template, context, *, partial=None, status=200):
     return response
 
 
+def _why(flow, question):
+    """ "Warum fragen wir das?": the ways this question's answer decides, by name."""
+    lang = language()
+    return [TITLES[key].get(lang) for key in flow.decides(question) if key in TITLES]
+
+
 def _question_page(request, flow, question, form, *, status=200, notice=None):
     number, total = flow.position(question)
     title = question.label.get(language())
@@ -69,6 +77,7 @@ def _question_page(request, flow, question, form, *, status=200, notice=None):
         "action": _url(question.id),
         "countries": countries(language()) if question.kind == "country" else (),
         "notice": notice,
+        "why": _why(flow, question),
     }
     return _page(request, "questionnaire/question.html", context, partial="question", status=status)
 
@@ -80,7 +89,7 @@ def start(request):
     return render(
         request,
         "questionnaire/start.html",
-        {"flow": flow, "next_url": _next_url(flow), "kept": KEPT},
+        {"flow": flow, "next_url": _next_url(flow), "kept": KEPT, "promise": PROMISE},
     )
 
 
@@ -132,7 +141,21 @@ def review(request):
     flow = Flow(request)
     if not flow.complete or not flow.started:
         return redirect(_next_url(flow))
-    return render(request, "questionnaire/review.html", {"rows": flow.rows(), "flow": flow})
+    context = {"rows": flow.rows(), "flow": flow, "more": len(flow.remaining())}
+    return render(request, "questionnaire/review.html", context)
+
+
+@login_not_required
+@never_cache
+@require_http_methods(["POST"])
+def more(request):
+    """ "Weitere Wege prüfen": the questions that only the other ways need, after the best
+    way is settled."""
+    flow = Flow(request)
+    if not flow.started:
+        return redirect("questionnaire:start")
+    flow.check_more()
+    return redirect(_next_url(flow))
 
 
 @login_not_required
@@ -142,7 +165,8 @@ def result(request):
     flow = Flow(request)
     if not flow.complete or not flow.started:
         return redirect(_next_url(flow))
-    return render(request, "questionnaire/result.html", result_context(flow, language()))
+    context = {**result_context(flow, language()), "more": len(flow.remaining())}
+    return render(request, "questionnaire/result.html", context)
 
 
 @login_not_required

@@ -131,7 +131,9 @@ def test_herr_delic_reads_his_result_in_about_three_screens(live_server, page):
     viewport = page.viewport_size
     assert viewport["width"] == 1280
     height = page.evaluate("document.documentElement.scrollHeight")
-    assert height <= 3.2 * viewport["height"], f"{height}px at {viewport}"
+    # The questionnaire stops once his best way is certain: the ways it left undecided say what
+    # is still open for them (and "Weitere Wege prüfen" offers their questions), a little more.
+    assert height <= 3.4 * viewport["height"], f"{height}px at {viewport}"
     # The full steps are there, folded, and open on request.
     details = page.locator("#pathway-skilled_worker details.pathway__details")
     expect(details.locator(".steps")).not_to_be_visible()

@@ -7,14 +7,22 @@ from tests.questionnaire.walks import current_question, post_data
 
 pytestmark = pytest.mark.django_db
 
+# The age of the degree matters once a Blue Card salary lies between the reduced threshold for
+# recent graduates and the standard one (§ 18g Abs. 1 S. 2 AufenthG), so it is asked then.
 YOUNG_GRADUATE = {
     "nationality": "IN",
     "residence": "abroad",
     "age": "22",
     "qualification": "academic",
     "qualification_state_recognised": "yes",
-    "recognition": "partial",
+    "recognition": "full",
     "regulated_profession": "no",
+    "job_offer": "qualified",
+    "occupation_isco": "other",
+    "annual_salary_eur": "47000",
+    "job_needs_licence": "no",
+    "temp_agency_work": "no",
+    "employer_uses_accelerated_procedure": "no",
 }
 
 

@@ -29,7 +29,7 @@ def test_the_first_question_page_counts_the_questions_without_a_percentage(clien
     response = client.get(q("nationality"))
     text = response.content.decode()
     assert response.status_code == 200
-    assert re.search(r"Frage 1 von ungefähr \d+", text)
+    assert re.search(r"Frage 1 von höchstens \d+", text)
     assert "%" not in re.sub(r"<(script|style)[^>]*>.*?</\1>", "", text, flags=re.S)
     assert "<title>Welche Staatsangehörigkeit haben Sie?" + END in text
 
@@ -114,8 +114,9 @@ def test_i_dont_know_is_an_answer_where_it_is_allowed(client):
 
 
 def test_the_last_answer_leads_to_the_check_page_with_htmx_as_a_client_redirect(client):
-    walk(client, DELIC)
-    response = client.post(q("means_secured"), {"answer": "no"}, **HTMX)
+    asked = walk(client, DELIC)
+    assert asked[-1] == "employer_uses_accelerated_procedure"
+    response = client.post(q(asked[-1]), {"answer": "no"}, **HTMX)
     assert response.status_code == 200
     assert response["HX-Redirect"] == reverse("questionnaire:review")
 
@@ -133,41 +134,47 @@ def test_the_check_page_lists_every_answer_with_a_change_link(client):
 
 
 def test_changing_an_answer_keeps_later_ones_that_still_apply(client):
-    walk(client, DELIC)
-    response = client.post(q("german_level"), {"answer": "B2"})
+    asked = walk(client, DELIC)
+    response = client.post(q("age"), {"answer": "37"})
     assert response.url == reverse("questionnaire:review")
     answers = client.session["questionnaire"]["answers"]
-    assert answers["german_level"] == "B2"
-    assert answers["means_secured"] is True
-    assert answers["age"] == 36
+    assert list(answers) == asked
+    assert answers["age"] == 37
+    assert answers["employer_uses_accelerated_procedure"] is True
 
 
 def test_changing_an_answer_drops_what_no_longer_applies_and_asks_what_now_does(client):
-    walk(client, {**DELIC, "german_level": "none"})
-    response = client.post(q("qualification"), {"answer": "none"})
+    walk(client, DELIC)
+    client.post(q("qualification"), {"answer": "none"})
     answers = client.session["questionnaire"]["answers"]
+    # Without a qualification there is no recognition, and no skilled-worker route to speed up.
     assert "recognition" not in answers
     assert "employer_uses_accelerated_procedure" not in answers
-    assert answers["german_level"] == "none"
-    assert answers["annual_salary_eur"] == 48000
-    assert response.url == reverse("questionnaire:review")
+    assert answers["age"] == 36
+    # The Westbalkanregelung needs no qualification: its questions follow.
+    asked_now = walk(client, DELIC)
+    assert "recognition" not in asked_now
+    assert client.session["questionnaire"]["answers"]["job_offer"] == "qualified"
 
-    # With a partial recognition the Chancenkarte's points matter: its questions are asked.
+    # With a partial recognition and no job offer, the Chancenkarte's points decide: German is
+    # asked now, and the job's details are no longer.
     client.post(q("qualification"), {"answer": "vocational"})
-    assert current_question(client) == "qualification_state_recognised"
-    client.post(q("qualification_state_recognised"), {"answer": "yes"})
-    response = client.post(q("recognition"), {"answer": "partial"})
-    assert response.url != reverse("questionnaire:review")
-    more = {"employer_suitable_for_training": "yes", "recognition_partnership_agreement": "no"}
-    asked_now = walk(client, {**DELIC, **POINTS, **more})
-    assert "english_level" in asked_now
-    assert client.session["questionnaire"]["answers"]["age"] == 36
+    asked_now = walk(client, {**DELIC, **POINTS, "qualification": "vocational"})
+    assert "recognition" in asked_now
+    client.post(q("recognition"), {"answer": "partial"})
+    client.post(q("job_offer"), {"answer": "none"})
+    asked_now = walk(client, {**DELIC, **POINTS, "qualification": "vocational"})
+    answers = client.session["questionnaire"]["answers"]
+    assert "german_level" in answers
+    assert "temp_agency_work" not in answers
+    assert "annual_salary_eur" not in answers
+    assert answers["age"] == 36
 
 
 def test_the_back_link_of_a_question_leads_to_the_previous_one_asked(client):
     for question in ("nationality", "residence"):
         client.post(q(question), {"answer": DELIC[question]})
-    text = client.get(q("residence_country")).content.decode()
+    text = client.get(q(current_question(client))).content.decode()
     assert f'class="back-link" href="{q("residence")}"' in text
 
 
@@ -287,22 +294,23 @@ def test_saving_gives_a_code_that_reopens_the_result_with_its_rules_version(clie
 def test_saving_twice_keeps_the_same_code(client):
     walk(client, DELIC)
     client.post(reverse("questionnaire:save"))
-    client.post(q("german_level"), {"answer": "B2"})
+    client.post(q("age"), {"answer": "37"})
     client.post(reverse("questionnaire:save"))
     saved = SavedAnswers.objects.get()
-    assert saved.answers["german_level"] == "B2"
+    assert saved.answers["age"] == 37
 
 
 def test_an_unfinished_questionnaire_resumes_at_the_question_due(client):
     for question in ("nationality", "residence"):
         client.post(q(question), {"answer": DELIC[question]})
+    due = current_question(client)
     client.post(reverse("questionnaire:save"))
     code = SavedAnswers.objects.get().code
     other = type(client)()
     response = other.post(reverse("questionnaire:resume"), {"code": code.lower()})
     assert response.url == reverse("questionnaire:reopen", args=[code])
     response = other.post(response.url)
-    assert response.url == q("residence_country")
+    assert response.url == q(due)
 
 
 def test_a_wrong_code_gets_a_clear_message(client):
@@ -329,6 +337,13 @@ def test_a_question_page_needs_no_database_query_beyond_the_session(
         client.get(q("residence"))
 
 
-def test_the_points_person_is_asked_the_chancenkarte_questions(client):
+def test_the_points_person_is_not_asked_for_points_beyond_the_six_needed(client):
+    # German B1, a partial recognition and age 36 make 7 points: the partner's and the stay's
+    # points could add nothing to the Chancenkarte, so they are not asked ...
     asked = walk(client, POINTS)
-    assert {"english_level", "partner_applies_too", "stay_germany_6_months_last5"} <= set(asked)
+    assert "partner_applies_too" not in asked
+    assert "stay_germany_6_months_last5" not in asked
+    text = client.get(reverse("questionnaire:result")).content.decode()
+    assert "Chancenkarte" in text
+    # ... unless the person asks to check the other ways too.
+    assert client.post(reverse("questionnaire:more")).status_code == 302

@@ -48,6 +48,22 @@ KOSOVAR = {
     "means_secured": "yes",
 }
 
+# A Serbian without a vocational qualification, living in Serbia, with a job offer as a helper.
+SERBIAN = {
+    "nationality": "RS",
+    "residence": "abroad",
+    "residence_country": "RS",
+    "asylum_benefits_months_ago": NEVER,
+    "age": "30",
+    "qualification": "none",
+    "job_offer": "unqualified",
+    "annual_salary_eur": "30000",
+    "job_needs_licence": "no",
+    "temp_agency_work": "no",
+    "german_level": "A2",
+    "means_secured": "yes",
+}
+
 # Digest T19: partial recognition (Defizitbescheid), German B1, age 36: 4 + 2 + 1 = 7 points.
 POINTS = {
     "nationality": "IN",
