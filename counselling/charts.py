@@ -1,7 +1,8 @@
 """Horizontal bar charts as SVG, drawn on the server from a ``reports.Table``.
 
 The chart is one image (role="img") with a title and a description; the table below it
-carries the numbers for screen readers and for copying. Suppressed cells draw no bar.
+carries the numbers for screen readers and for copying. A hidden cell draws no bar but a
+dashed outline marked "hidden", never a bar of zero.
 Colours keep a contrast of at least 4.5:1 against white, so labels and bars both read.
 """
 
@@ -20,6 +21,7 @@ VALUE_WIDTH = 70
 BAR_HEIGHT = 14
 ROW_GAP = 10
 LEGEND_HEIGHT = 24
+HIDDEN_WIDTH = 24
 
 
 def _shorten(text: str, limit: int = 30) -> str:
@@ -63,9 +65,20 @@ def bar_chart(table: Table) -> SafeString:
         ))  # fmt: skip
         for n, column in enumerate(columns):
             cell = cells[column]
-            value = 0 if cell.suppressed else (cell.value or 0)
-            length = round(BAR_WIDTH * value / biggest) if biggest else 0
             bar_y = y + n * BAR_HEIGHT
+            if cell.suppressed or cell.value is None:
+                # Hidden, not zero: no bar, a dashed outline and the word for it.
+                parts.append(format_html(
+                    '<rect class="chart__hidden" x="{}" y="{}" width="{}" height="{}" '
+                    'fill="none" stroke="#5a5a5f" stroke-dasharray="3 2"/>'
+                    '<text x="{}" y="{}">{}</text>',
+                    LABEL_WIDTH, bar_y, HIDDEN_WIDTH, BAR_HEIGHT - 2,
+                    LABEL_WIDTH + HIDDEN_WIDTH + 4, bar_y + BAR_HEIGHT - 3,
+                    _("%(value)s (hidden)") % {"value": cell.display},
+                ))  # fmt: skip
+                continue
+            value = cell.value or 0
+            length = round(BAR_WIDTH * value / biggest) if biggest else 0
             parts.append(format_html(
                 '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
                 '<text x="{}" y="{}">{}</text>',

@@ -6,7 +6,8 @@ Roles (decided here): a user's role in the counselling app is one ``StaffRole`` 
   sees that network's figures.
 - coordinator: coordinates one network; sees that network's figures, no client records.
 - programme: programme-wide (e.g. the Vernetzungsprojekt); sees all networks' figures in
-  aggregate, with cells under ``SMALL_CELL`` people suppressed, and no client records.
+  aggregate, every count perturbed by the cell-key method (``counselling.disclosure``) for whole
+  calendar months, and no client records.
 A user without a role (even a superuser) sees nothing in the app; the Django admin is apart.
 
 Scoping lives in the QuerySets (``Client.objects.visible_to(user)``,
@@ -47,7 +48,8 @@ from simple_history.models import HistoricalRecords
 # Crockford's base32 without I, L, O, U, as for the questionnaire codes.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CLIENT_CODE_PREFIX = "K"
-# Fewer people than this in a cell are shown as "< 5" to the programme-wide role.
+# Counts under this are never shown as they are to the programme-wide role (the p-table of
+# counselling.disclosure).
 SMALL_CELL = 5
 
 

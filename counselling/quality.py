@@ -17,12 +17,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from counselling import disclosure
 from counselling.models import Client, Consultation, RecognitionOutcomeChange, ResidenceStatus
-from counselling.reports import Cell, Figures, Table, hide_shares_of_suppressed, suppress
+from counselling.reports import Cell, Figures, Table
 from iqportal.db_routers import reports_db
 
 # (field, what a missing value is, label), in the order of the monitoring.
@@ -44,6 +45,9 @@ class Completeness:
     label: str
     valid: int
     missing: int
+    # Sums of the record keys of the people counted (counselling.disclosure).
+    valid_key: int = 0
+    missing_key: int = 0
 
     @property
     def share_valid(self) -> float | None:
@@ -64,12 +68,17 @@ def completeness(networks, start: datetime.date, end: datetime.date) -> dict[int
     people = people.annotate(has_outcome=Exists(recorded))
     rows = people.values("network").annotate(
         total=Count("pk"),
+        total_key=Sum("record_key"),
         **{f"missing_{name}": Count("pk", filter=missing) for name, missing, _label in FIELDS},
-    )
+        **{f"missing_key_{name}": Sum("record_key", filter=missing)
+           for name, missing, _label in FIELDS},
+    )  # fmt: skip
     return {
         row["network"]: [
             Completeness(name, str(label), row["total"] - row[f"missing_{name}"],
-                         row[f"missing_{name}"])
+                         row[f"missing_{name}"],
+                         (row["total_key"] or 0) - (row[f"missing_key_{name}"] or 0),
+                         row[f"missing_key_{name}"] or 0)
             for name, _missing, label in FIELDS
         ]
         for row in rows.order_by()
@@ -95,16 +104,19 @@ def table(figures: Figures) -> Table:
     for network in figures.networks:
         for item in found.get(network.pk, []):
             label = f"{network.short_name}: {item.label}" if several else item.label
-            cells = [Cell(item.valid), Cell(item.missing), Cell(item.share_valid, share=True)]
+            cells = [Cell(item.valid, key=item.valid_key),
+                     Cell(item.missing, key=item.missing_key),
+                     Cell(item.share_valid, share=True)]  # fmt: skip
             result.rows.append((label, cells))
     return result
 
 
 def with_quality(figures: Figures) -> Figures:
-    """``figures`` with the data-quality table after the overview (suppressed like the rest)."""
+    """``figures`` with the data-quality table after the overview (perturbed like the rest)."""
     quality = table(figures)
     if figures.suppressed:
-        suppress([quality])
-        hide_shares_of_suppressed(quality)
+        disclosure.perturb_tables([quality])
+        for _label, (valid, missing, share) in quality.rows:
+            share.value = disclosure.percent(valid.value, valid.value + missing.value)
     figures.tables.insert(1, quality)
     return figures

@@ -5,10 +5,11 @@ Beratungsanlässe, channels, recognition outcomes and a comparison of networks.
 Every figure is a ``Table`` of ``Cell``s so that the page, the SVG chart, CSV and XLSX show the
 same numbers. Queries read from the reports database (a replica when configured).
 
-Small-cell suppression (programme-wide role): counts of 1 to 4 are shown as "< 5"; where the
-rows of a column add up to a total shown elsewhere, one more cell is suppressed whenever a
-single one is, so that no suppressed value follows from the total by subtraction. Shares of
-suppressed counts are not shown.
+Disclosure control (programme-wide role): every count is perturbed by the ONS cell-key method
+(``counselling.disclosure``), the same way for the same people in every period, so that
+neither two periods nor a row and its total can be differenced; each count therefore carries
+the sum of the record keys of what it counts (``Cell.key``, a ``Sum("record_key")`` next to
+each ``Count``; for people over distinct clients). Shares are taken of the perturbed counts.
 Recognition outcomes are dated (``RecognitionOutcomeChange``), so a period's figures do not
 move when an outcome changes later. Two tables: the outcomes reached in the period (people whose
 outcome was recorded or changed to it on a day in the period; someone whose outcome changed twice
@@ -21,7 +22,6 @@ no extra query and works on SQLite and PostgreSQL alike.
 from __future__ import annotations
 
 import datetime
-import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -30,9 +30,8 @@ from django.db.models.functions import Coalesce
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from counselling import reference
+from counselling import disclosure, reference
 from counselling.models import (
-    SMALL_CELL,
     Channel,
     Client,
     Consultation,
@@ -56,7 +55,12 @@ TOP_OCCUPATIONS = 10
 class Cell:
     value: int | float | None
     share: bool = False
+    # Hidden: the page says so and the chart draws no bar (never a zero).
     suppressed: bool = False
+    # Sum of the record keys of the records counted (the cell-key method's input).
+    key: int | None = None
+    # A share's whole: the cell of the total it is a share of (the part is the cell before it).
+    whole: Cell | None = None
 
     @property
     def display(self) -> str:
@@ -113,50 +117,36 @@ def _share(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def suppress(tables: list[Table]) -> None:
-    """Primary suppression: every count of 1 to 4 people."""
-    for table in tables:
-        for _label, cells in table.rows:
-            for cell in cells:
-                if not cell.share and isinstance(cell.value, int) and 0 < cell.value < SMALL_CELL:
-                    cell.suppressed = True
-
-
-def protect_columns(table: Table, columns: list[int]) -> None:
-    """Secondary suppression: a column adding up to a shown total never hides a single cell."""
-    for column in columns:
-        cells = [cells[column] for _label, cells in table.rows]
-        if sum(1 for cell in cells if cell.suppressed) != 1:
-            continue
-        visible = sorted(
-            (cell for cell in cells if not cell.suppressed and cell.value),
-            key=lambda cell: cell.value,
-        )
-        if visible:
-            visible[0].suppressed = True
-
-
-def hide_shares_of_suppressed(table: Table) -> None:
-    for _label, cells in table.rows:
-        for count, share in itertools.pairwise(cells):
-            if share.share and count.suppressed:
-                share.suppressed = True
-
-
 # The kinds of consultation a topic or channel table counts in its columns, in order.
 KINDS = ("first", "follow", "groups", "employers")
 
 
-def _kinds(prefix: str = "", counted: str = "pk") -> dict:
-    def count(**condition):
-        return Count(counted, filter=Q(**{prefix + key: value for key, value in condition.items()}))
+KIND_CONDITIONS = {
+    "first": {"is_first": True},
+    "follow": {"is_first": False},
+    "groups": {"format": ConsultationFormat.GROUP},
+    "employers": {"format": ConsultationFormat.EMPLOYER},
+}
 
-    return {
-        "first": count(is_first=True),
-        "follow": count(is_first=False),
-        "groups": count(format=ConsultationFormat.GROUP),
-        "employers": count(format=ConsultationFormat.EMPLOYER),
-    }
+
+def key_of(name: str) -> str:
+    """The name of the record-key sum beside the count ``name``."""
+    return f"{name}_key"
+
+
+def _kinds(prefix: str = "", counted: str = "pk") -> dict:
+    """Counts of each kind of consultation, each with the sum of their record keys."""
+    aggregates = {}
+    for kind, condition in KIND_CONDITIONS.items():
+        where = Q(**{prefix + key: value for key, value in condition.items()})
+        aggregates[kind] = Count(counted, filter=where)
+        aggregates[key_of(kind)] = Sum(prefix + "record_key", filter=where)
+    return aggregates
+
+
+def _keyed(fields) -> tuple:
+    """``fields`` and the record-key sums beside them."""
+    return (*fields, *(key_of(name) for name in fields))
 
 
 def _kind_columns(kinds=KINDS) -> list[str]:
@@ -192,6 +182,7 @@ def _consultation_counts(base) -> list[dict]:
         .annotate(
             **_kinds(),
             participants=Sum("participants", filter=Q(format=ConsultationFormat.GROUP)),
+            participants_key=Sum("record_key", filter=Q(format=ConsultationFormat.GROUP)),
         )
         .order_by()
     )
@@ -209,26 +200,39 @@ def _people_counts(base, end: datetime.date) -> list[dict]:
     )
     return list(
         people.values("network", "outcome")
-        .annotate(n=Count("pk"), refugees=Count("pk", filter=Q(flight_background=True)))
+        .annotate(
+            n=Count("pk"),
+            refugees=Count("pk", filter=Q(flight_background=True)),
+            n_key=Sum("record_key"),
+            refugees_key=Sum("record_key", filter=Q(flight_background=True)),
+        )
         .order_by()
     )
 
 
-def _outcomes_reached(networks, start, end, db) -> dict[str, int]:
-    """People whose recognition outcome was recorded or changed in the period, by outcome."""
+def _outcomes_reached(networks, start, end, db) -> dict[str, tuple[int, int]]:
+    """People whose recognition outcome was recorded or changed in the period, by outcome,
+    with the sum of their record keys (over distinct people)."""
     changes = (
         RecognitionOutcomeChange.objects.using(db).for_networks(networks).in_period(start, end)
     )
-    rows = changes.values("outcome").annotate(n=Count("client", distinct=True)).order_by()
-    return {row["outcome"]: row["n"] for row in rows}
+    people = Client.objects.using(db).filter(pk=OuterRef("client"))
+    distinct = changes.values("outcome", "client").distinct().order_by()
+    rows = distinct.annotate(record_key=Subquery(people.values("record_key")[:1]))
+    reached: dict[str, tuple[int, int]] = {}
+    for row in rows:
+        n, key = reached.get(row["outcome"], (0, 0))
+        reached[row["outcome"]] = (n + 1, key + (row["record_key"] or 0))
+    return reached
 
 
-def _origin_counts(base) -> list[tuple[str, int | None, int]]:
-    """First consultations by the client's nationality and reference occupation."""
+def _origin_counts(base) -> list[tuple[str, int | None, int, int]]:
+    """First consultations by the client's nationality and reference occupation, with the sum
+    of their record keys."""
     return list(
         base.first_consultations()
         .values_list("client__nationality", "client__reference_occupation")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk"), key=Sum("record_key"))
         .order_by()
     )
 
@@ -246,20 +250,27 @@ def _topic_counts(networks, start, end, db) -> dict[int, dict]:
 
 
 def _summary(consultations: list[dict], people: list[dict]) -> tuple[Table, dict]:
-    totals = _add_up(consultations, None, (*KINDS, "participants"))[None]
-    totals.update(_add_up(people, None, ("n", "refugees"))[None])
+    totals = _add_up(consultations, None, _keyed((*KINDS, "participants")))[None]
+    totals.update(_add_up(people, None, _keyed(("n", "refugees")))[None])
     rows = [
-        (_("First consultations (Erstberatungen)"), totals["first"]),
-        (_("Follow-up consultations (Folgeberatungen)"), totals["follow"]),
-        (_("People counselled"), totals["n"]),
-        (_("of whom with flight background"), totals["refugees"]),
-        (_("Group sessions"), totals["groups"]),
-        (_("Participants in group sessions"), totals["participants"]),
-        (_("Employer consultations (skilled immigration)"), totals["employers"]),
+        (_("First consultations (Erstberatungen)"), "first"),
+        (_("Follow-up consultations (Folgeberatungen)"), "follow"),
+        (_("People counselled"), "n"),
+        (_("of whom with flight background"), "refugees"),
+        (_("Group sessions"), "groups"),
+        (_("Participants in group sessions"), "participants"),
+        (_("Employer consultations (skilled immigration)"), "employers"),
     ]
     table = Table("summary", _("Overview"), _("Figure"), [_("Number")], chart=False)
-    table.rows = [(label, [Cell(value)]) for label, value in rows]
+    table.rows = [
+        (label, [Cell(totals[name], key=totals[key_of(name)])]) for label, name in rows
+    ]
     return table, totals
+
+
+def _first_total(summary: Table) -> Cell:
+    """The cell of all first consultations, the whole of the origin tables' shares."""
+    return summary.rows[0][1][0]
 
 
 def _top(counts: Counter, limit: int) -> list[tuple]:
@@ -267,11 +278,12 @@ def _top(counts: Counter, limit: int) -> list[tuple]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
 
-def _nationalities(origins, first_total: int) -> Table:
-    counts = Counter()
-    for nationality, _occupation, n in origins:
+def _nationalities(origins, first: Cell) -> Table:
+    counts, keys = Counter(), Counter()
+    for nationality, _occupation, n, key in origins:
         if nationality:
             counts[nationality] += n
+            keys[nationality] += key or 0
     table = Table(
         "nationalities",
         _("Top 5 nationalities (first consultations)"),
@@ -279,17 +291,19 @@ def _nationalities(origins, first_total: int) -> Table:
         [_("Number"), _("Share of first consultations")],
     )
     table.rows = [
-        (reference.country_name(code), [Cell(n), Cell(_share(n, first_total), share=True)])
+        (reference.country_name(code),
+         [Cell(n, key=keys[code]), Cell(_share(n, first.value), share=True, whole=first)])
         for code, n in _top(counts, TOP_NATIONALITIES)
-    ]
+    ]  # fmt: skip
     return table
 
 
-def _occupations(origins, first_total: int, db: str) -> Table:
-    counts = Counter()
-    for _nationality, occupation, n in origins:
+def _occupations(origins, first: Cell, db: str) -> Table:
+    counts, keys = Counter(), Counter()
+    for _nationality, occupation, n, key in origins:
         if occupation is not None:
             counts[occupation] += n
+            keys[occupation] += key or 0
     top = _top(counts, TOP_OCCUPATIONS)
     names = Occupation.objects.using(db).in_bulk([pk for pk, _n in top])
     table = Table(
@@ -299,8 +313,10 @@ def _occupations(origins, first_total: int, db: str) -> Table:
         [_("Number"), _("Share of first consultations")],
     )
     table.rows = [
-        (names[pk].name, [Cell(n), Cell(_share(n, first_total), share=True)]) for pk, n in top
-    ]
+        (names[pk].name,
+         [Cell(n, key=keys[pk]), Cell(_share(n, first.value), share=True, whole=first)])
+        for pk, n in top
+    ]  # fmt: skip
     return table
 
 
@@ -316,23 +332,25 @@ def _topics(counts, topics, key: str, title: str, lines, label_header: str, kind
         if topic.service_line not in lines:
             continue
         row = counts.get(topic.pk, {})
-        cells = [Cell(row.get(kind, 0)) for kind in kinds]
+        cells = [Cell(row.get(kind, 0), key=row.get(key_of(kind))) for kind in kinds]
         if topic.active or any(cell.value for cell in cells):
             table.rows.append((topic.name, cells))
     return table
 
 
 def _channels(consultations: list[dict]) -> Table:
-    counts = _add_up(consultations, "channel", KINDS)
+    counts = _add_up(consultations, "channel", _keyed(KINDS))
     table = Table("channels", _("Channels"), _("Channel"), _kind_columns())
     for channel, label in Channel.choices:
-        row = counts.get(channel, dict.fromkeys(KINDS, 0))
-        table.rows.append((str(label), [Cell(row[kind]) for kind in KINDS]))
+        row = counts.get(channel, dict.fromkeys(_keyed(KINDS), 0))
+        table.rows.append(
+            (str(label), [Cell(row[kind], key=row[key_of(kind)]) for kind in KINDS])
+        )
     return table
 
 
 def _outcomes(people: list[dict]) -> Table:
-    counts = _add_up(people, "outcome", ("n",))
+    counts = _add_up(people, "outcome", ("n", "n_key"))
     table = Table(
         "outcomes",
         _("Recognition of the people counselled, at the end of the period"),
@@ -344,13 +362,14 @@ def _outcomes(people: list[dict]) -> Table:
         ),
     )
     table.rows = [
-        (str(label), [Cell(counts[value]["n"] if value in counts else 0)])
+        (str(label), [Cell(counts[value]["n"], key=counts[value]["n_key"]) if value in counts
+                      else Cell(0)])
         for value, label in RecognitionOutcome.choices
-    ]
+    ]  # fmt: skip
     return table
 
 
-def _outcomes_reached_table(reached: dict[str, int]) -> Table:
+def _outcomes_reached_table(reached: dict[str, tuple[int, int]]) -> Table:
     table = Table(
         "outcomes_reached",
         _("Recognition outcomes reached in the period"),
@@ -362,15 +381,15 @@ def _outcomes_reached_table(reached: dict[str, int]) -> Table:
             "period is counted under both outcomes."
         ),
     )
-    table.rows = [
-        (str(label), [Cell(reached.get(value, 0))]) for value, label in RecognitionOutcome.choices
-    ]
+    for value, label in RecognitionOutcome.choices:
+        n, key = reached.get(value, (0, 0))
+        table.rows.append((str(label), [Cell(n, key=key)]))
     return table
 
 
 def _comparison(consultations, people, networks: list[Network]) -> Table:
-    counts = _add_up(consultations, "network", ("first", "follow"))
-    persons = _add_up(people, "network", ("n",))
+    counts = _add_up(consultations, "network", _keyed(("first", "follow")))
+    persons = _add_up(people, "network", ("n", "n_key"))
     table = Table(
         "networks",
         _("Comparison of networks"),
@@ -379,11 +398,12 @@ def _comparison(consultations, people, networks: list[Network]) -> Table:
     )
     for network in networks:
         if network.pk in counts or network.pk in persons or len(networks) == 1:
-            row = counts.get(network.pk, {"first": 0, "follow": 0})
-            n = persons[network.pk]["n"] if network.pk in persons else 0
-            table.rows.append(
-                (network.short_name, [Cell(row["first"]), Cell(row["follow"]), Cell(n)])
-            )
+            row = counts.get(network.pk, dict.fromkeys(_keyed(("first", "follow")), 0))
+            person = persons.get(network.pk, {"n": 0, "n_key": 0})
+            cells = [Cell(row["first"], key=row["first_key"]),
+                     Cell(row["follow"], key=row["follow_key"]),
+                     Cell(person["n"], key=person["n_key"])]  # fmt: skip
+            table.rows.append((network.short_name, cells))
     return table
 
 
@@ -396,12 +416,12 @@ def figures(networks, start: datetime.date, end: datetime.date, *, suppressed: b
     origins = _origin_counts(base)
     topic_counts = _topic_counts(networks, start, end, db)
     topics = list(Topic.objects.using(db).all())
-    summary, totals = _summary(consultations, people)
+    summary, _totals = _summary(consultations, people)
     tables = [
         summary,
         _comparison(consultations, people, networks),
-        _nationalities(origins, totals["first"]),
-        _occupations(origins, totals["first"], db),
+        _nationalities(origins, _first_total(summary)),
+        _occupations(origins, _first_total(summary), db),
         _topics(
             topic_counts,
             topics,
@@ -425,11 +445,5 @@ def figures(networks, start: datetime.date, end: datetime.date, *, suppressed: b
         _outcomes(people),
     ]
     if suppressed:
-        suppress(tables)
-        by_key = {table.key: table for table in tables}
-        protect_columns(by_key["networks"], [0, 1, 2])
-        protect_columns(by_key["channels"], [0, 1, 2, 3])
-        protect_columns(by_key["outcomes"], [0])
-        for table in tables:
-            hide_shares_of_suppressed(table)
+        disclosure.perturb_tables(tables)
     return Figures(networks, start, end, suppressed, tables)

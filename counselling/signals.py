@@ -13,11 +13,12 @@ from django.dispatch import receiver
 
 from iqportal.middleware import IDLE_KEY
 from iqportal.security import needs_second_factor
-from pathways.questionnaire import SESSION_KEY
+from pathways.questionnaire import SESSION_KEY, UNLOCKED_KEY
 
 
 @receiver(user_logged_in, dispatch_uid="counselling_staff_login")
 def staff_login(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session") and needs_second_factor(user):
         request.session.pop(SESSION_KEY, None)
+        request.session.pop(UNLOCKED_KEY, None)
         request.session[IDLE_KEY] = time.time()

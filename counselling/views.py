@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from counselling import (
     audit,
     corrections,
+    disclosure,
     duplicates,
     exports,
     monitoring_export,
@@ -347,6 +348,16 @@ def _scope(request, role):
     return reportable, reportable.values_list("slug", flat=True).first() or ""
 
 
+def _period(form, role):
+    """The period asked for; whole calendar months for the programme-wide role, whose figures
+    are perturbed (``counselling.disclosure``). Coordinators see exact figures of their own
+    network only (``Network.objects.reportable_by``)."""
+    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    if role.suppresses_small_cells:
+        return disclosure.whole_months(start, end)
+    return start, end
+
+
 @require_safe
 @with_role(counsellor_only=False)
 def figures(request, role):
@@ -354,7 +365,7 @@ def figures(request, role):
     form = FiguresForm(request.GET)
     result = None
     if form.is_valid():
-        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+        start, end = _period(form, role)
         result = reports.figures(networks, start, end, suppressed=role.suppresses_small_cells)
         result = quality.with_quality(result)
     choices = Network.objects.reportable_by(request.user).order_by("-valid_from", "short_name")
@@ -372,7 +383,7 @@ def export(request, role, key, extension):
     form = FiguresForm(request.GET)
     if not form.is_valid():
         return render(request, "counselling/figures.html", {"form": form, "role": role}, status=400)
-    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    start, end = _period(form, role)
     result = reports.figures(networks, start, end, suppressed=role.suppresses_small_cells)
     result = quality.with_quality(result)
     tables = result.tables if key == "all" else [t for t in result.tables if t.key == key]

@@ -249,6 +249,29 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# The cache holds state every worker and server must share (the code-guessing throttles of
+# pathways/throttle.py): the database cache (table created by migration pathways 0002) by
+# default, Redis where REDIS_URL is set (needs the ``redis`` package). Never local memory.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "iqportal_cache",
+        }
+    }
+CACHES["throttle"] = {**CACHES["default"], "KEY_PREFIX": "throttle"}
+# Wrong questionnaire codes allowed per window, from one address and from all together.
+CODE_THROTTLE_WINDOW_SECONDS = env_int("CODE_THROTTLE_WINDOW_MINUTES", 15) * 60
+CODE_GUESSES_PER_ADDRESS = env_int("CODE_GUESSES_PER_ADDRESS", 10)
+CODE_GUESSES_GLOBAL = env_int("CODE_GUESSES_GLOBAL", 300)
+
 # Sessions live in the database, so any app server can answer any request. Staff sessions also
 # end after SESSION_IDLE_TIMEOUT_MINUTES without a request (iqportal.middleware).
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)

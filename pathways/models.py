@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
-def new_resume_code(length: int = 8) -> str:
+# Ten characters of 32: 50 bits. With the guessing throttles of ``pathways.throttle`` (at most
+# CODE_GUESSES_GLOBAL wrong codes per window for everyone together) a guess finds one of even
+# 100,000 saved codes about once in 10^10 tries. Codes of 8 characters saved earlier stay valid.
+RESUME_CODE_LENGTH = 10
+
+
+def new_resume_code(length: int = RESUME_CODE_LENGTH) -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
 
 

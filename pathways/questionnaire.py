@@ -28,6 +28,10 @@ from pathways.rules.profile import parse_profile
 from pathways.rules.texts import ProfileError
 
 SESSION_KEY = "questionnaire"
+# Codes this session may read: typed at "Continue with a code" (or saved here). A result page's
+# URL alone (/check/r/<code>/) shows nothing of the answers.
+UNLOCKED_KEY = "questionnaire_unlocked"
+UNLOCKED_MAX = 5
 # Answers in the session go after an hour without activity (a shared library computer); saved
 # answers behind a code after 30 days. The privacy note on the start page states both.
 ANSWERS_KEPT = timedelta(hours=1)
@@ -274,6 +278,22 @@ def find_saved(raw: str) -> SavedAnswers | None:
     if not code or len(code) > 12 or any(char not in CODE_ALPHABET for char in code):
         return None
     return SavedAnswers.objects.active().filter(code=code).first()
+
+
+def unlock(request, code: str) -> None:
+    """This session may read the answers saved behind ``code`` (it typed the code)."""
+    unlocked = [c for c in request.session.get(UNLOCKED_KEY, []) if c != code]
+    request.session[UNLOCKED_KEY] = [*unlocked, code][-UNLOCKED_MAX:]
+
+
+def holds(request, code: str) -> bool:
+    """Whether this session holds the answers behind ``code``: it saved them, reopened them,
+    or typed the code."""
+    code = normalise_code(code)
+    state = request.session.get(SESSION_KEY) or {}
+    return bool(code) and (
+        state.get("code") == code or code in request.session.get(UNLOCKED_KEY, [])
+    )
 
 
 def saved_or_404(raw: str) -> SavedAnswers:

@@ -109,6 +109,6 @@ class CodeForm(forms.Form):
     code = forms.CharField(
         label=_("Your code"),
         max_length=20,
-        help_text=_("8 letters and digits, for example 7KQ4M2XD."),
+        help_text=_("10 letters and digits, for example 7KQ4M2XD9P."),
         error_messages={"required": _("Enter your code.")},
     )

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
+from pathways import throttle
 from pathways.advice import result_context, saved_context
 from pathways.forms.questionnaire import AnswerForm, CodeForm, initial_answer
 from pathways.questionnaire import (
@@ -25,8 +26,11 @@ from pathways.questionnaire import (
     Flow,
     countries,
     find_saved,
+    holds,
     language,
+    normalise_code,
     saved_or_404,
+    unlock,
 )
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -180,7 +184,9 @@ def save(request):
     saved = flow.saved()
     if saved is None:
         return redirect("questionnaire:start")
-    link = request.build_absolute_uri(reverse("questionnaire:reopen", args=[saved.code]))
+    # The link to type the code at: a link with the code in it would be a bearer secret in
+    # browser histories and logs.
+    link = request.build_absolute_uri(reverse("questionnaire:resume"))
     return render(
         request,
         "questionnaire/saved.html",
@@ -194,9 +200,14 @@ def save(request):
 def resume(request):
     form = CodeForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
+        if not (verdict := throttle.check(request)).allowed:
+            return _too_many(request, verdict)
         saved = find_saved(form.cleaned_data["code"])
         if saved is not None:
+            unlock(request, saved.code)
+            _log_reopening(request, saved.code)
             return redirect("questionnaire:reopen", code=saved.code)
+        throttle.wrong_code(request)
         form.add_error(
             "code",
             _(
@@ -213,13 +224,16 @@ def resume(request):
 @never_cache
 @GET_POST
 def reopen(request, code):
+    if not holds(request, code):
+        # Only the URL: no lookup (so no guessing oracle) and nothing of the answers.
+        notice = _("To see saved answers, enter their code.")
+        context = {"form": CodeForm(), "notice": notice}
+        return render(request, "questionnaire/resume.html", context)
     saved = saved_or_404(code)
     if request.method == "POST":
         flow = Flow(request)
         flow.reopen(saved)
-        from counselling.audit import reopened  # the audit log lives in counselling
-
-        reopened(request, saved.code)
+        _log_reopening(request, saved.code)
         if request.POST.get("next") == "review" and flow.complete:
             return redirect("questionnaire:review")
         return redirect(_next_url(flow) if not flow.complete else "questionnaire:result")
@@ -230,13 +244,51 @@ def reopen(request, code):
 @never_cache
 @GET_POST
 def delete(request):
+    """Deletes the session's answers and those saved behind its code; answers saved behind
+    another code only with that code typed again (throttled like "Continue with a code")."""
     flow = Flow(request)
-    if request.method == "POST":
-        code = request.POST.get("code", "")
-        saved = find_saved(code) if code else None
-        if saved is not None:
-            saved.delete()
-        flow.delete()
-        messages.success(request, _("Your answers have been deleted."))
-        return redirect("questionnaire:start")
-    return render(request, "questionnaire/delete.html", {"flow": flow})
+    if request.method == "GET":
+        return render(request, "questionnaire/delete.html", {"flow": flow, "form": CodeForm()})
+    code = normalise_code(request.POST.get("code", ""))
+    if code and not holds(request, code):
+        return _delete_by_typed_code(request, flow)
+    saved = find_saved(code) if code else None
+    if saved is None and not (flow.started or flow.code):
+        context = {"flow": flow, "form": CodeForm(), "nothing": True}
+        return render(request, "questionnaire/delete.html", context, status=400)
+    if saved is not None:
+        saved.delete()
+    flow.delete()
+    messages.success(request, _("Your answers have been deleted."))
+    return redirect("questionnaire:start")
+
+
+def _delete_by_typed_code(request, flow):
+    form = CodeForm(request.POST)
+    if not form.is_valid():
+        context = {"flow": flow, "form": form}
+        return render(request, "questionnaire/delete.html", context, status=400)
+    if not (verdict := throttle.check(request)).allowed:
+        return _too_many(request, verdict)
+    saved = find_saved(form.cleaned_data["code"])
+    if saved is None:
+        throttle.wrong_code(request)
+        form.add_error("code", _("We found no saved answers for this code. Check the code."))
+        context = {"flow": flow, "form": form}
+        return render(request, "questionnaire/delete.html", context, status=404)
+    saved.delete()
+    messages.success(request, _("The answers saved behind this code have been deleted."))
+    return redirect("questionnaire:start")
+
+
+def _too_many(request, verdict):
+    minutes = max(1, -(-verdict.retry_after // 60))
+    response = render(request, "questionnaire/too_many.html", {"minutes": minutes}, status=429)
+    response["Retry-After"] = str(verdict.retry_after)
+    return response
+
+
+def _log_reopening(request, code: str) -> None:
+    from counselling.audit import reopened  # the audit log lives in counselling
+
+    reopened(request, code)

@@ -7,14 +7,14 @@ version and date. Thin views: the context comes from ``pathways.advice``.
 
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.staticfiles import finders
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from pathways.advice import result_context, saved_context
-from pathways.questionnaire import Flow, language, saved_or_404
+from pathways.questionnaire import Flow, holds, language, saved_or_404
 
 
 def document(request, context):
@@ -49,6 +49,9 @@ def result_pdf(request):
 @never_cache
 @require_safe
 def saved_pdf(request, code):
+    if not holds(request, code):
+        # The URL alone opens nothing (see questionnaire.reopen); no lookup, no oracle.
+        raise Http404
     saved = saved_or_404(code)
     if not saved.result:
         return redirect("questionnaire:reopen", code=saved.code)

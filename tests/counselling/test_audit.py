@@ -72,7 +72,8 @@ def test_an_anonymous_reopening_is_logged(client, db):
         code="7H3Q9DKM", answers={"age": 30}, result={}, rules_version="x",
         expires_at=timezone.now() + datetime.timedelta(days=3),
     )  # fmt: skip
-    client.post(reverse("questionnaire:reopen", args=["7H3Q9DKM"]))
+    # Typing the code opens the answers (the result URL alone shows nothing).
+    client.post(reverse("questionnaire:resume"), {"code": "7H3Q9DKM"})
     entry = AccessLog.objects.get(action="reopen")
     assert entry.user_id is None
     assert entry.username == ""

@@ -64,6 +64,7 @@ def test_a_reopened_result_offers_to_change_the_answers(client):
     page = client.get(reverse("questionnaire:reopen", args=[saved.code])).content.decode()
     assert "Meine Angaben ändern" in page
     client.session.flush()
+    client.post(reverse("questionnaire:resume"), {"code": saved.code})
     response = client.post(reverse("questionnaire:reopen", args=[saved.code]), {"next": "review"})
     assert response.status_code == 302
     assert response.url == reverse("questionnaire:review")

@@ -280,9 +280,12 @@ def test_saving_gives_a_code_that_reopens_the_result_with_its_rules_version(clie
     assert saved.rules_version
     page = client.get(reverse("questionnaire:save")).content.decode()
     assert saved.code in page
-    assert f"/check/r/{saved.code}/" in page
+    # The page links to where the code is typed; a link with the code would be a bearer secret.
+    assert f"/check/r/{saved.code}/" not in page
+    assert "/check/resume/" in page
 
     other = type(client)()
+    other.post(reverse("questionnaire:resume"), {"code": saved.code})
     reopened = other.get(reverse("questionnaire:reopen", args=[saved.code])).content.decode()
     assert saved.rules_version in reopened
     assert 'id="pathway-skilled_worker"' in reopened
@@ -317,7 +320,9 @@ def test_a_wrong_code_gets_a_clear_message(client):
     response = client.post(reverse("questionnaire:resume"), {"code": "ZZZZZZZZ"})
     assert response.status_code == 400
     assert "Fehler:" in response.content.decode()
-    assert client.get(reverse("questionnaire:reopen", args=["ZZZZZZZZ"])).status_code == 404
+    # The URL of a result alone looks nothing up: the page asks for the code.
+    page = client.get(reverse("questionnaire:reopen", args=["ZZZZZZZZ"]))
+    assert 'name="code"' in page.content.decode()
 
 
 def test_delete_my_answers_removes_the_session_answers_and_the_saved_code(client):
