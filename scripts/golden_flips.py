@@ -36,6 +36,7 @@ CAUSES = (
         "opportunity_card.skilled_worker_route",
         "8 § 18 Abs. 3 Nr. 1 equivalence after a short course",
     ),
+    ("recognition_measures.tolerated_stay", "§ 10 Abs. 1, Abs. 3 S. 1 for § 16d Abs. 1"),
     ("minimum_wage", "minimum wage (§ 1 Abs. 2 MiLoG)"),
     ("discretion", "discretion shown alike (§ 16f, § 20a)"),
     ("accelerated_procedure.", "§ 81a follows the routes it carries"),

@@ -23,7 +23,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-RULES_VERSION = "2027.2"
+RULES_VERSION = "2027.3"
 LAST_CHECKED = date(2026, 12, 2)
 
 # The digest's figures start in 2024; earlier dates would silently use wrong thresholds.

@@ -1,7 +1,8 @@
 """Entry for an adaptation training after a notice of partial equivalence (Defizitbescheid).
 
 Legal basis: § 16d Abs. 1 AufenthG (title up to 24 months, at most 3 years; German usually A2;
-side work up to 20 hours a week, both since 1 March 2024), § 2 Abs. 3 S. 6 AufenthG (means).
+side work up to 20 hours a week, both since 1 March 2024), § 2 Abs. 3 S. 6 AufenthG (means),
+§ 10 Abs. 1 and Abs. 3 S. 1 AufenthG (during and after the asylum procedure).
 Figures last checked: 2026-12-02.
 """
 
@@ -143,9 +144,16 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
     gate = C.free_movement(KEY, p) or C.not_in_force(KEY, ctx)
     if gate is not None:
         return C.blocked(KEY, TITLE, LEGAL_BASIS, gate, sum_)
-    checks = (
+    checks = [
         _deficit_notice(p),
         german_a2_check(KEY, p, "§ 16d Abs. 1 S. 2 Nr. 1 AufenthG", usually=True),
         means_check(KEY, p, ctx, "§ 16d Abs. 1 AufenthG; § 2 Abs. 3 S. 6 AufenthG"),
-    )
-    return PathwayResult(KEY, TITLE, LEGAL_BASIS, verdict_of(checks), checks, sum_, steps)
+    ]
+    # A person with a Duldung or Gestattung cannot simply be given this title: § 10 Abs. 1 and
+    # Abs. 3 S. 1 AufenthG restrict titles during and after the asylum procedure, as for the
+    # other work and training titles.
+    tolerated = C.tolerated_stay(KEY, p)
+    if tolerated is not None:
+        checks.append(tolerated)
+    result = tuple(checks)
+    return PathwayResult(KEY, TITLE, LEGAL_BASIS, verdict_of(result), result, sum_, steps)

@@ -917,6 +917,18 @@ RELATED_ROUTES = [
         id="16d-already-fully-recognised",
     ),
     pytest.param(
+        make_profile(DEFICIT, residence="germany_duldung", residence_country="DE"),
+        ON,
+        {"recognition_measures": P},
+        id="16d-duldung-restricted-by-10-3",
+    ),
+    pytest.param(
+        make_profile(DEFICIT, residence="germany_gestattung", residence_country="DE"),
+        ON,
+        {"recognition_measures": P},
+        id="16d-gestattung-restricted-by-10-1",
+    ),
+    pytest.param(
         {"nationality": "IN", "residence": "abroad", "german_level": "none", "means_secured": True},
         ON,
         {"language_course": E},
@@ -953,3 +965,23 @@ def test_the_tables_have_at_least_80_rows():
         RELATED_ROUTES,
     ]
     assert sum(len(table) for table in tables) >= 80
+
+
+TOLERATED_ROUTES = (
+    "skilled_worker",
+    "experience_route",
+    "recognition_partnership",
+    "recognition_measures",
+)
+
+
+@pytest.mark.parametrize("residence", ["germany_duldung", "germany_gestattung"])
+@pytest.mark.parametrize("key", TOLERATED_ROUTES)
+def test_every_work_or_training_title_names_the_restriction_of_a_tolerated_stay(key, residence):
+    """§ 10 Abs. 1 and Abs. 3 S. 1 AufenthG: the title is not simply granted during or after the
+    asylum procedure; each of these routes says so in an open check instead of promising it."""
+    profile = make_profile(DEFICIT, residence=residence, residence_country="DE")
+    checks = {c.rule: c.status for c in evaluate(profile, on=ON).pathways[key].checks}
+    assert checks.get(f"{key}.tolerated_stay") == "unknown"
+    abroad = {c.rule for c in evaluate(DEFICIT, on=ON).pathways[key].checks}
+    assert f"{key}.tolerated_stay" not in abroad
