@@ -16,14 +16,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pathways.rules import golden
-from pathways.rules.questions import QUESTIONS, QUESTIONS_BY_ID, parse_answer
+from pathways.rules.questions import QUESTIONS, QUESTIONS_BY_ID, expand, parse_answer, picked
 from pathways.rules.relevance import _outcome, next_question
 
 
 def walk(profile, on, more=False):
     answers, pages = {}, 0
     while (found := next_question(answers, on, more)) is not None:
-        answers[found[0].id] = profile.get(found[0].id)
+        key = found[0].id
+        answers.update(expand(key, picked(key, profile, answers), answers))
         pages += 1
     return answers, pages
 
@@ -52,14 +53,14 @@ def main() -> None:
     start = time.perf_counter()
     counts, pages = [], 0
     for entry in entries:
-        answers, walked = walk(entry["profile"], on)
-        counts.append(len(answers))
+        _, walked = walk(entry["profile"], on)
+        counts.append(walked)
         pages += walked
     elapsed = time.perf_counter() - start
     print(f"{len(entries)} golden profiles, until the result: {distribution(counts)}")
     print(f"  analysis per question page: {1000 * elapsed / max(pages, 1):.1f} ms (shared cache)")
     _outcome.cache_clear()
-    more = [len(walk(entry["profile"], on, more=True)[0]) for entry in entries]
+    more = [walk(entry["profile"], on, more=True)[1] for entry in entries]
     print(f"  with 'Weitere Wege prüfen': {distribution(more)}")
 
     from tests.browser.personas import PERSONAS
@@ -69,9 +70,9 @@ def main() -> None:
     for name, person in people.items():
         _outcome.cache_clear()
         start = time.perf_counter()
-        answers, walked = walk(form_values(person), on)
+        _, walked = walk(form_values(person), on)
         per_page = 1000 * (time.perf_counter() - start) / max(walked, 1)
-        print(f"  {name}: {len(answers)} questions, {per_page:.0f} ms a page without cache")
+        print(f"  {name}: {walked} question pages, {per_page:.0f} ms a page without cache")
 
 
 if __name__ == "__main__":

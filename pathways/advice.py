@@ -17,7 +17,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from pathways.rules import in_germany, points_gap
+from pathways.rules import changes, in_germany, points_gap
 from pathways.rules.engine import PATHWAY_KEYS, Evaluation
 from pathways.rules.profile import Profile
 from pathways.rules.ranking import rank, rank_dicts
@@ -34,6 +34,11 @@ def enrich(evaluation: Evaluation, profile: Profile, lang: str) -> dict[str, Any
         plan = personalise(tuple(result.steps), facets)
         data["pathways"][key]["steps"] = [item.to_dict(lang) for item in plan]
     data["order"] = [result.key for result in rank(evaluation, profile)]
+    # "Das würde es ändern": the smallest change of the answers that opens each closed way.
+    for key, change in changes.changes_for(changes.answers_of(profile), evaluation).items():
+        data["pathways"][key]["change"] = (
+            dict(changes.NOTHING) if change is None else change.to_dict(lang)
+        )
     situation = in_germany.situation(profile, evaluation.on)
     data["situation"] = None if situation is None else situation.to_dict(lang)
     arithmetic = points_gap.gap(profile, evaluation.on)

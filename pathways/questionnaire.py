@@ -151,14 +151,20 @@ class Flow:
 
     # --- changes -------------------------------------------------------------------------
 
-    def answer(self, question: Q.Question, value: Any) -> None:
-        """Record an answer. A new one continues the walk; a changed one replays it, so that
-        answers that no longer apply go and what became relevant is asked next."""
+    def answer(self, question: Q.Question, value: Any, also: dict[str, Any] | None = None) -> None:
+        """Record an answer (and those the same choice gives, ``also``). A new one continues
+        the walk; a changed one replays it, so that answers that no longer apply go and what
+        became relevant is asked next."""
+        given = {**(also or {}), question.id: value}
         if question.id in self.answers:
-            changed = {**self.answers, question.id: value}
+            changed = dict(self.answers)
+            if question.id == "residence" and not also:
+                # Where one lives abroad follows from the new answer, or is asked again.
+                changed.pop("residence_country", None)
+            changed.update(given)
             self.answers = R.replay(changed, self.on, self.more)
         else:
-            self.answers = {**self.answers, question.id: value}
+            self.answers = {**self.answers, question.id: value, **(also or {})}
         self._next = False
         self._store()
 

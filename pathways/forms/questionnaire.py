@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pathways.questionnaire import language
 from pathways.rules.profile import check_combined
-from pathways.rules.questions import Question, parse_answer
+from pathways.rules.questions import HOME_ABROAD, Question, choices_for, expand, parse_answer
 from pathways.rules.texts import ProfileError
 
 # Answers picked from a list: a value the list does not offer was not sent by our page.
@@ -51,8 +51,13 @@ class AnswerForm(forms.Form):
             raise forms.ValidationError(
                 _("This answer was not sent by our form. Please answer again."), code="forged"
             )
+        offered = [choice.value for choice in choices_for(self.question, self.answers)]
         if special:
             data["value"] = None
+        elif data.get("answer") == HOME_ABROAD and HOME_ABROAD in offered:
+            # One choice, two answers: abroad, in the state of one's nationality.
+            data["value"] = "abroad"
+            data["also"] = expand(self.question.id, HOME_ABROAD, self.answers)
         elif not data.get("answer"):
             self.add_error("answer", REQUIRED[self.question.kind])
         else:
@@ -96,6 +101,11 @@ def initial_answer(question: Question, answers: dict) -> str:
     if question.id not in answers:
         return ""
     value = answers[question.id]
+    if question.id == "residence" and value == "abroad":
+        home = expand(question.id, HOME_ABROAD, answers)
+        country = home.get("residence_country")
+        if country is not None and country == answers.get("residence_country"):
+            return HOME_ABROAD
     if value is None:
         return "unknown" if question.kind in ("choice", "bool") else ""
     if question.kind == "bool":

@@ -823,6 +823,58 @@ QUESTIONS: tuple[Question, ...] = (
 
 QUESTIONS_BY_ID: dict[str, Question] = {question.id: question for question in QUESTIONS}
 
+# --- one page, two answers ---------------------------------------------------------------------
+# A national of a Western Balkan state who lives abroad usually lives in that state; the first
+# application under § 26 Abs. 2 S. 2 BeschV goes to the German mission there. So the residence
+# question offers "abroad, in <that state>", which answers the country of residence too, and
+# "abroad, in another country", after which the country is asked if it matters.
+
+HOME_ABROAD = "abroad_home"
+
+
+def _home_state(answers: Answers) -> Choice | None:
+    nationality = answers.get("nationality")
+    if nationality not in WESTBALKAN_STATES:
+        return None
+    return next((choice for choice in COUNTRIES if choice.value == nationality), None)
+
+
+def choices_for(question: Question, answers: Answers) -> tuple[Choice, ...]:
+    """The choices the page offers for ``question``, given the answers so far."""
+    home = _home_state(answers) if question.id == "residence" else None
+    if home is None:
+        return question.choices
+    return (
+        Choice(
+            HOME_ABROAD,
+            Text(f"Im Ausland, in {home.label.de}", f"Abroad, in {home.label.en}"),
+        ),
+        Choice("abroad", Text("Im Ausland, in einem anderen Land", "Abroad, in another country")),
+        *question.choices[1:],
+    )
+
+
+def expand(question_id: str, value: Any, answers: Answers) -> dict[str, Any]:
+    """The answers that one choice on the page gives (``HOME_ABROAD`` gives two)."""
+    home = _home_state(answers)
+    if question_id == "residence" and value == HOME_ABROAD and home is not None:
+        return {"residence": "abroad", "residence_country": home.value}
+    return {question_id: value}
+
+
+def picked(question_id: str, profile: Answers, answers: Answers) -> Any:
+    """The choice a person whose true answers are ``profile`` picks on the page."""
+    home = _home_state(answers)
+    if (
+        question_id == "residence"
+        and home is not None
+        and profile.get("residence") == "abroad"
+        and profile.get("residence_country") == home.value
+    ):
+        return HOME_ABROAD
+    return profile.get(question_id)
+
+
 # --- walking the questionnaire ----------------------------------------------------------------
 
 

@@ -147,7 +147,7 @@ def _brackets(thresholds: Iterable[Decimal | int], low: int, high: int) -> tuple
     return tuple(float(value) for value in sorted(values))
 
 
-def _salary_thresholds(on: date) -> list[Decimal]:
+def salary_thresholds(on: date) -> list[Decimal]:
     ctx = context_for(on, DEFAULT_OPTIONS)
     found = [ctx.blue_card_standard, ctx.blue_card_reduced, ctx.experience_floor, ctx.age45_floor]
     for hours in (P.FULL_TIME_HOURS_MIN, P.FULL_TIME_HOURS_USUAL):
@@ -186,7 +186,7 @@ def candidates(question_id: str, on: date) -> tuple[Any, ...]:
         return question.choice_values
     low, high = question.min or 0, question.max or 0
     if question_id == "annual_salary_eur":
-        return _brackets(_salary_thresholds(on), low, high)
+        return _brackets(salary_thresholds(on), low, high)
     if question_id in _FIXED:
         values: tuple[Any, ...] = _FIXED[question_id]
         return (*values, None) if question.null_choice is not None else values

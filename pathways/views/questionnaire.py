@@ -32,6 +32,7 @@ from pathways.questionnaire import (
     saved_or_404,
     unlock,
 )
+from pathways.rules.questions import choices_for
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -82,6 +83,7 @@ def _question_page(request, flow, question, form, *, status=200, notice=None):
         "countries": countries(language()) if question.kind == "country" else (),
         "notice": notice,
         "why": _why(flow, question),
+        "choices": choices_for(question, flow.answers),
     }
     return _page(request, "questionnaire/question.html", context, partial="question", status=status)
 
@@ -115,7 +117,7 @@ def question(request, question_id):
         answers=flow.answers,
     )
     if form.is_bound and form.is_valid():
-        flow.answer(asked, form.cleaned_data["value"])
+        flow.answer(asked, form.cleaned_data["value"], form.cleaned_data.get("also"))
         if request.htmx and flow.complete:
             return HttpResponseClientRedirect(_next_url(flow))
         return redirect(_next_url(flow))

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from pathways.models import SavedAnswers
-from tests.questionnaire.walks import DELIC, KOSOVAR, POINTS, current_question, walk
+from tests.browser.personas import INDIAN_ENGINEER
+from tests.questionnaire.walks import DELIC, KOSOVAR, POINTS, SERBIAN, current_question, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -138,7 +139,9 @@ def test_changing_an_answer_keeps_later_ones_that_still_apply(client):
     response = client.post(q("age"), {"answer": "37"})
     assert response.url == reverse("questionnaire:review")
     answers = client.session["questionnaire"]["answers"]
-    assert list(answers) == asked
+    # Every answer stays, also the country given with "abroad, in Bosnia and Herzegovina".
+    assert set(answers) == {*asked, "residence_country"}
+    assert answers["residence_country"] == "BA"
     assert answers["age"] == 37
     assert answers["employer_uses_accelerated_procedure"] is True
 
@@ -352,3 +355,26 @@ def test_the_points_person_is_not_asked_for_points_beyond_the_six_needed(client)
     assert "Chancenkarte" in text
     # ... unless the person asks to check the other ways too.
     assert client.post(reverse("questionnaire:more")).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("person", "most"),
+    [(DELIC, 12), (INDIAN_ENGINEER, 12), (SERBIAN, 8)],
+    ids=["Herr Delić", "software engineer with 52,000 €", "Serbian without a qualification"],
+)
+def test_the_personas_reach_their_result_in_few_questions(client, person, most):
+    asked = walk(client, person)
+    assert len(asked) <= most, asked
+    page = client.get(reverse("questionnaire:result"))
+    assert page.status_code == 200
+
+
+def test_each_question_page_says_why_it_is_asked_and_at_most_how_many_follow(client):
+    client.post(q("nationality"), {"answer": "RS"})
+    text = client.get(q(current_question(client))).content.decode()
+    assert "Warum fragen wir das?" in text
+    assert "Westbalkanregelung" in text
+    assert re.search(r"Frage 2 von höchstens \d+", text)
+    # A Serbian living in Serbia answers where she lives and the country with one choice.
+    assert 'value="abroad_home"' in text
+    assert "Im Ausland, in Serbien" in text

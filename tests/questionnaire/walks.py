@@ -6,6 +6,9 @@ country code, or ("special", "never"/"unknown") for the buttons beside a number 
 
 from django.urls import reverse
 
+from pathways.rules.parameters import WESTBALKAN_STATES
+from pathways.rules.questions import HOME_ABROAD
+
 NEVER = ("special", "never")
 UNKNOWN = ("special", "unknown")
 
@@ -85,6 +88,20 @@ POINTS = {
 }
 
 
+def page_value(person, question):
+    """What the person picks on the page: a national of a Western Balkan state living in that
+    state picks "abroad, in <state>", which answers the country of residence too."""
+    nationality = person.get("nationality")
+    if (
+        question == "residence"
+        and nationality in WESTBALKAN_STATES
+        and person.get("residence") == "abroad"
+        and person.get("residence_country") == nationality
+    ):
+        return HOME_ABROAD
+    return person[question]
+
+
 def post_data(value):
     if isinstance(value, tuple):
         return {value[0]: value[1]}
@@ -106,7 +123,8 @@ def walk(client, person):
         assert question not in asked, f"{question} asked twice"
         asked.append(question)
         response = client.post(
-            reverse("questionnaire:question", args=[question]), post_data(person[question])
+            reverse("questionnaire:question", args=[question]),
+            post_data(page_value(person, question)),
         )
         assert response.status_code == 302, (question, response.content.decode()[:2000])
     return asked
