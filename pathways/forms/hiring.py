@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from pathways.rules.questions import COUNTRIES, LEVEL_CHOICES, QUESTIONS
+from pathways.rules.questions import COUNTRIES, ISCO_CHOICES, LEVEL_CHOICES, QUESTIONS
 from pathways.rules.schedule import LAENDER
 
 _QUESTION = {question.id: question for question in QUESTIONS}
@@ -22,6 +22,14 @@ REGULATED_CHOICES = (
     ("no", _("No")),
     ("federal", _("Yes, regulated by federal law (e.g. nursing, medicine)")),
     ("land", _("Yes, regulated by Land law (e.g. engineering, teaching, child care)")),
+    ("unknown", _("I don't know")),
+)
+UNKNOWN = ("unknown", _("I don't know"))
+# Occupational groups beyond the questionnaire's (which only needs those of § 18g Abs. 1 S. 2):
+# the chamber that recognises a vocational qualification follows them.
+VOCATIONAL_GROUPS = (
+    ("3", _("Technical or commercial occupation of the chambers of industry and commerce")),
+    ("7", _("Skilled craft occupation (Handwerk)")),
 )
 YES_NO = (("yes", _("Yes")), ("no", _("No")))
 
@@ -74,8 +82,19 @@ def _choices(question_id, lang):
     return [(choice.value, choice.label.get(lang)) for choice in _QUESTION[question_id].choices]
 
 
+def _required(message):
+    return {"required": message, "invalid_choice": message}
+
+
 class PlanForm(ErrorAttrsMixin, forms.Form):
-    nationality = forms.ChoiceField(label=_("Nationality of the skilled worker"))
+    """The planning form. The questions on the qualification's recognition are asked only for
+    a worker with a qualification: after the first answers (a second step, server-side), or at
+    once when the qualification is already chosen."""
+
+    nationality = forms.ChoiceField(
+        label=_("Nationality of the skilled worker"),
+        error_messages=_required(_("Choose the nationality of the skilled worker.")),
+    )
     age = forms.IntegerField(
         label=_("Age of the skilled worker at the start of work (optional)"),
         help_text=_("From 45, a minimum salary applies to some residence titles."),
@@ -84,20 +103,42 @@ class PlanForm(ErrorAttrsMixin, forms.Form):
         required=False,
     )
     qualification = forms.ChoiceField(
-        label=_("Qualification"), widget=forms.RadioSelect, choices=()
+        label=_("Qualification"),
+        widget=forms.RadioSelect,
+        choices=(),
+        error_messages=_required(_("Say which qualification the skilled worker has.")),
     )
     recognition = forms.ChoiceField(
         label=_("Recognition of the qualification in Germany"),
         widget=forms.RadioSelect,
         choices=(),
+        required=False,
+        error_messages=_required(
+            _("Say whether the qualification is already recognised in Germany.")
+        ),
     )
     regulated = forms.ChoiceField(
         label=_("Is the occupation regulated in Germany?"),
         help_text=_("In a regulated occupation you may only work with a licence."),
         widget=forms.RadioSelect,
         choices=REGULATED_CHOICES,
+        required=False,
+        error_messages=_required(_("Say whether the occupation is regulated in Germany.")),
     )
-    german_level = forms.ChoiceField(label=_("German level with a certificate"))
+    occupation = forms.ChoiceField(
+        label=_("Occupational group of the job (optional)"),
+        help_text=_(
+            "Some groups have a lower Blue Card salary threshold; the group also decides "
+            "which body recognises the qualification."
+        ),
+        choices=(),
+        required=False,
+        error_messages=_required(_("Choose one of the occupational groups listed.")),
+    )
+    german_level = forms.ChoiceField(
+        label=_("German level with a certificate"),
+        error_messages=_required(_("Choose the German level of the skilled worker.")),
+    )
     salary = forms.CharField(
         label=_("Gross annual salary offered, in euros"),
         help_text=_("For example 48.000 or 48000."),
@@ -105,22 +146,37 @@ class PlanForm(ErrorAttrsMixin, forms.Form):
         widget=forms.TextInput(
             attrs={"inputmode": "decimal", "class": "input--short", "autocomplete": "off"}
         ),
+        error_messages=_required(_("Enter the gross annual salary offered, for example 48.000.")),
     )
     land = forms.ChoiceField(
         label=_("Federal state (Land) of the workplace"),
         help_text=_("Its public holidays are left out when working days are counted."),
+        error_messages=_required(_("Choose the federal state (Land) of the workplace.")),
     )
     start = forms.DateField(
         label=_("Planned start of the process"),
         help_text=_("For example, the day of the first counselling session."),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Enter the planned start of the process, for example 2026-03-02."),
+            "invalid": _("Enter the start as a date, for example 2026-03-02."),
+        },
     )
     accelerated = forms.ChoiceField(
         label=_("Do you want to use the accelerated procedure (§ 81a AufenthG)?"),
         help_text=_("It costs 411 euros and shortens the recognition and visa procedure."),
         widget=forms.RadioSelect,
         choices=YES_NO,
+        error_messages=_required(
+            _("Say whether you want to use the accelerated procedure (§ 81a AufenthG).")
+        ),
     )
+    # "1" once the questions on the qualification were shown: then they must be answered.
+    details_asked = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    DETAILS = ("recognition", "regulated", "occupation")
+    # The occupational group may stay open (it then counts as "I don't know").
+    REQUIRED_DETAILS = ("recognition", "regulated")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,12 +186,50 @@ class PlanForm(ErrorAttrsMixin, forms.Form):
             *((c.value, c.label.get(lang)) for c in COUNTRIES if c.value != "DE"),
         ]
         self.fields["qualification"].choices = _choices("qualification", lang)
-        self.fields["recognition"].choices = _choices("recognition", lang)
+        self.fields["recognition"].choices = [*_choices("recognition", lang), UNKNOWN]
+        self.fields["occupation"].choices = [
+            ("", _("Please choose")),
+            *((c.value, c.label.get(lang)) for c in ISCO_CHOICES if c.value != "other"),
+            *VOCATIONAL_GROUPS,
+            ("other", _("Another occupation")),
+            UNKNOWN,
+        ]
         self.fields["german_level"].choices = [(c.value, c.label.get(lang)) for c in LEVEL_CHOICES]
         self.fields["land"].choices = [
             ("", _("Please choose")),
             *sorted(((code, name.get(lang)) for code, name in LAENDER.items()), key=_by_name),
         ]
+        self.needs_details = False
+
+    @property
+    def chosen_qualification(self):
+        if self.is_bound:
+            return self.data.get("qualification")
+        return self.initial.get("qualification")
+
+    @property
+    def asks_details(self):
+        """Whether the questions on the qualification are shown: only with a qualification."""
+        return self.chosen_qualification not in (None, "", "none")
+
+    def clean(self):
+        cleaned = super().clean()
+        qualification = cleaned.get("qualification")
+        if qualification in (None, "none"):
+            for name in self.DETAILS:
+                cleaned.pop(name, None)
+                self._errors.pop(name, None)
+            return cleaned
+        asked = self.data.get("details_asked") == "1"
+        missing = [name for name in self.REQUIRED_DETAILS if not cleaned.get(name)]
+        if missing and not asked and not any(cleaned.get(name) for name in self.DETAILS):
+            # First step: the questions on the qualification come next, no error yet.
+            self.needs_details = True
+            return cleaned
+        for name in missing:
+            if name not in self.errors:
+                self.add_error(name, self.fields[name].error_messages["required"])
+        return cleaned
 
     def clean_salary(self):
         amount = parse_euros(self.cleaned_data["salary"])

@@ -22,8 +22,10 @@ class Command(BaseCommand):
         EmployerPlan.objects.filter(inputs__demo=DEMO_MARK).delete()
         start = date.today() - timedelta(weeks=10)
         inputs = hiring.herr_delic()["inputs"] | {"start": start.isoformat(), "demo": DEMO_MARK}
-        saved = hiring.save_plan(inputs, "de")
-        for planned in hiring.build(inputs).best.plan.steps[:2]:
+        # His brochure route, § 81a towards § 18a (the ranking may put another way first).
+        saved = hiring.save_plan(inputs, "de", route=("skilled_worker", True))
+        tracked = hiring.track(saved.inputs, saved.baseline, {})
+        for planned in tracked.timeline.plan.steps[:2]:
             late = planned.end + timedelta(weeks=1)
             hiring.record_done(saved, planned.key, min(late, date.today()))
         link = reverse("hiring:plan", args=[saved.token])
