@@ -1,12 +1,14 @@
 from django.urls import path, re_path
 
-from counselling import log_views, views
+from counselling import log_views, subject_views, views
 
 app_name = "counselling"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("clients/", views.client_search, name="client_search"),
     path("clients/<str:code>/", views.client_detail, name="client"),
+    path("clients/<str:code>/data.json", subject_views.client_json, name="client_json"),
+    path("clients/<str:code>/data.pdf", subject_views.client_pdf, name="client_pdf"),
     path("clients/<str:code>/follow-up/", views.follow_up, name="follow_up"),
     path("consultations/new/", views.first_consultation, name="first_consultation"),
     path(
