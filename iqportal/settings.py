@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "iqportal.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # ?lang=de for one page (the link to the binding German version); de/en on staff pages.
+    "iqportal.languages.LanguageScopeMiddleware",
     # A NUL byte in the path, query or form: 400 in the user's language, before any view.
     "iqportal.middleware.NulByteMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -137,6 +139,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
+                "iqportal.languages.languages",
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -233,7 +236,24 @@ LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "de"
 # Each language is named in itself in the switch, so the names are not translated.
-LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# German is binding, English second; the others as the people who use the portal speak them.
+# Bosnian-Croatian-Serbian in Latin script is "bs": Django's code for a Latin-script standard of
+# the three ("sr" is Cyrillic, "hr" names Croatian alone). Farsi and Dari share "fa".
+# Adding a language: a line here is the only code; see README, "Adding a language".
+LANGUAGES = [
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
+    ("tr", "Türkçe"),
+    ("sq", "Shqip"),
+    ("bs", "Bosanski / Hrvatski / Srpski"),
+    ("fa", "فارسی"),
+    ("fr", "Français"),
+    ("es", "Español"),
+]
+# The counselling app (and the staff login) is German and English only.
+STAFF_LANGUAGES = ("de", "en")
 LOCALE_PATHS = [BASE_DIR / "iqportal" / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
@@ -299,6 +319,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+# The chosen language is remembered for a year (Django's default forgets it with the browser).
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)

@@ -1,9 +1,14 @@
-"""Fails when a user-visible string has no German translation, or a translation is fuzzy.
+"""Fails when a user-visible string has no German translation, or a translation is fuzzy;
+reports every language's catalogue.
 
 It re-extracts the messages from the source (makemessages) into the real catalogue, lists
-untranslated and fuzzy entries with msgattrib, and puts the committed catalogue back.
+untranslated and fuzzy entries with msgattrib, and puts the committed catalogue back. Then it
+prints, per language and catalogue (``django``: templates and code, ``rules``: the rule texts),
+the messages, translated, reviewed by a person, stale (source changed since) and missing.
+German and English must be complete (English is the message id); the others are reported.
 """
 
+import os
 import shutil
 import subprocess
 import sys
@@ -11,6 +16,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iqportal.settings")
 CATALOGUE = ROOT / "iqportal" / "locale" / "de" / "LC_MESSAGES" / "django.po"
 
 
@@ -26,6 +33,29 @@ def problems(flag: str) -> str:
         for line in result.stdout.splitlines()
         if line.startswith("msgid ") and line != 'msgid ""'
     )
+
+
+def report() -> list[str]:
+    """The per-language table, one line a language and catalogue."""
+    import django
+
+    django.setup()
+    from iqportal import catalogues
+
+    lines = [
+        f"{'language':<9}{'catalogue':<10}{'messages':>9}{'translated':>11}{'reviewed':>9}"
+        f"{'stale':>6}{'missing':>8}"
+    ]
+    for lang in catalogues.languages():
+        for domain in ("django", "rules"):
+            if not catalogues.catalogue_path(catalogues.BINDING, domain).is_file():
+                continue
+            s = catalogues.status(lang, domain)
+            lines.append(
+                f"{lang:<9}{domain:<10}{s.messages:>9}{s.translated:>11}{s.reviewed:>9}"
+                f"{s.stale:>6}{s.missing:>8}"
+            )
+    return lines
 
 
 def main() -> int:
@@ -65,7 +95,8 @@ def main() -> int:
             if lines:
                 print(f"-- {title}:\n{lines}")
         return 1
-    print("translations: complete")
+    print("\n".join(report()))
+    print("translations: German and English complete")
     return 0
 
 

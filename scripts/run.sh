@@ -23,7 +23,7 @@ SECURE_HSTS_SECONDS=0
 EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
 ENV
 fi
-$py manage.py compilemessages --ignore=.venv --verbosity 0
+$py scripts/compile_translations.py
 $py manage.py collectstatic --noinput --verbosity 0
 $py manage.py migrate --verbosity 0
 $py manage.py setup_demo

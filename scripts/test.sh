@@ -53,7 +53,7 @@ $py manage.py check --fail-level WARNING
 $py manage.py makemigrations --check --dry-run >/dev/null || {
     echo "A model change has no migration: run 'manage.py makemigrations'." >&2; exit 1; }
 $py scripts/check_translations.py
-$py manage.py compilemessages --ignore=.venv --verbosity 0
+$py scripts/compile_translations.py
 $py manage.py collectstatic --noinput --verbosity 0
 
 echo "==> pytest"

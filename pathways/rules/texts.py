@@ -6,21 +6,45 @@ version in formal "Sie" and plain language, and an English one beside it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+# (language, English text) -> the text in that language, or the English text when there is no
+# current translation. The rules stay pure: the default is the English text itself; the Django
+# side registers the catalogue lookup (pathways.apps), so a new language needs no rule change.
+Translator = Callable[[str, str], str]
+
+
+def _untranslated(lang: str, english: str) -> str:
+    return english
+
+
+_translator: Translator = _untranslated
+
+
+def register_translator(translator: Translator | None) -> None:
+    """Use ``translator`` for languages other than German and English (None: English)."""
+    global _translator
+    _translator = translator or _untranslated
 
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """A user-facing text in German and English."""
+    """A user-facing text in German and English; other languages from the catalogues."""
 
     de: str
     en: str
 
     def get(self, lang: str) -> str:
-        """The text in ``lang`` ("de" or "en", also "en-gb" and the like); German otherwise."""
-        if lang[:2].lower() == "en":
+        """The text in ``lang``: "de" and "en" (also "en-gb" and the like) from the pair, any
+        other language the registered translation of the English text, else the English text.
+        An empty language is German."""
+        code = lang[:2].lower()
+        if code == "en":
             return self.en
-        return self.de
+        if code in ("de", ""):
+            return self.de
+        return _translator(code, self.en)
 
     def __str__(self) -> str:
         return self.de
