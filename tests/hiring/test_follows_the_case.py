@@ -10,20 +10,11 @@ from django.utils import timezone
 
 from pathways import hiring
 
+from .cases import case
+
 pytestmark = pytest.mark.django_db
 
-CASE = {
-    "nationality": "IN",
-    "age": "36",
-    "qualification": "vocational",
-    "recognition": "none",
-    "regulated": "no",
-    "german_level": "B2",
-    "salary": "42000",
-    "land": "NW",
-    "start": "2026-03-02",
-    "accelerated": "yes",
-}
+CASE = case(land="NW")
 ENGINEER = {
     **CASE,
     "qualification": "academic",

@@ -10,22 +10,11 @@ from django.utils import timezone
 from pathways.models import EmployerPlan
 from pathways.rules.steps import FKV_KEYS
 
+from .cases import case
+
 pytestmark = pytest.mark.django_db
 
-# A case like Herr Delić's, from India: for a Bosnian the ranking puts the
-# Westbalkanregelung first (fewer preconditions), see the Kosovar test below.
-DELIC = {
-    "nationality": "IN",
-    "age": "36",
-    "qualification": "vocational",
-    "recognition": "none",
-    "regulated": "no",
-    "german_level": "B2",
-    "salary": "42000",
-    "land": "BY",
-    "start": "2026-03-02",
-    "accelerated": "yes",
-}
+DELIC = case()
 
 
 def plan_a_hire(client, **changes):
