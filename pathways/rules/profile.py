@@ -135,7 +135,7 @@ def _value(question: Question, value: Any) -> Any:
         return code
     if key == "occupation_isco" and (_ISCO.match(value) or value == "other"):
         return value
-    if value not in question.accepted_values:
+    if value not in _ACCEPTED[key]:
         allowed = ", ".join(question.choice_values)
         raise _invalid(key, f"Erlaubt sind: {allowed}.", f"Must be one of: {allowed}.")
     return value
@@ -184,6 +184,10 @@ def _parse(answers: tuple[tuple[str, Any], ...]) -> Profile:
 # The questionnaire's order, looked up once at import time.
 _QUESTION_INDEX: dict[str, int] = {question.id: index for index, question in enumerate(QUESTIONS)}
 _QUESTION_BY_ID: dict[str, Question] = {question.id: question for question in QUESTIONS}
+# Each question's accepted choices (current and legacy values), built once.
+_ACCEPTED: dict[str, frozenset[str]] = {
+    question.id: frozenset(question.accepted_values) for question in QUESTIONS
+}
 
 
 def check_combined(answers: Mapping[str, Any], key: str, value: Any) -> None:
