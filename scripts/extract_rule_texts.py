@@ -11,8 +11,13 @@ writes
   English: new texts added untranslated, translations and their review comments kept, texts no
   longer in the rules dropped.
 
-Only literal strings can be looked up; a ``Text`` built from an f-string or an expression is
-counted as dynamic and stays English in other languages until the rule passes a literal.
+Only literal strings can be looked up. A text with changing parts is a ``Text.format(de, en,
+**values)`` call: its literal German and English templates (with named ``{placeholders}``) are
+the message, flagged ``python-brace-format``, and the values are filled in the reader's language.
+``Text.value`` (figures: amounts, dates) and ``Text.join`` (texts joined) are no messages. The
+helpers in ``FACTORIES`` take literal German and English and build the ``Text`` themselves. A
+``Text`` built from an f-string or another expression is counted as dynamic and stays English in
+other languages.
 
 Usage: ``python scripts/extract_rule_texts.py`` (after changing rule texts), ``--report`` to
 count without writing.
@@ -34,11 +39,18 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iqportal.settings")
 
 
+# Helpers whose arguments (at these positions) are a literal German and English text that they
+# wrap in ``Text(de, en)``: the call sites are the messages, the wrapping is not dynamic.
+FACTORIES = {"_invalid": (1, 2), "_error": (1, 2)}
+
+
 @dataclass
 class Extraction:
     texts: dict[str, str] = field(default_factory=dict)  # English -> German (first seen)
     where: dict[str, str] = field(default_factory=dict)
     literal: int = 0
+    templates: set[str] = field(default_factory=set)  # English ids with {placeholders}
+    values: int = 0  # Text.value and Text.join calls: figures and joins, nothing to translate
     dynamic: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
 
@@ -50,9 +62,29 @@ def _is_text_call(node: ast.Call) -> bool:
     )
 
 
-def _arguments(node: ast.Call) -> tuple[ast.expr | None, ast.expr | None]:
-    de = node.args[0] if len(node.args) > 0 else None
-    en = node.args[1] if len(node.args) > 1 else None
+def _text_method(node: ast.Call) -> str | None:
+    """ "format", "value" or "join" for ``Text.<method>(...)``, else None."""
+    func = node.func
+    if (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and func.value.id in ("Text", "cls")
+        and func.attr in ("format", "value", "join")
+    ):
+        return func.attr
+    return None
+
+
+def _factory(node: ast.Call) -> tuple[int, int] | None:
+    func = node.func
+    return FACTORIES.get(func.id) if isinstance(func, ast.Name) else None
+
+
+def _arguments(
+    node: ast.Call, at: tuple[int, int] = (0, 1)
+) -> tuple[ast.expr | None, ast.expr | None]:
+    de = node.args[at[0]] if len(node.args) > at[0] else None
+    en = node.args[at[1]] if len(node.args) > at[1] else None
     for keyword in node.keywords:
         if keyword.arg == "de":
             de = keyword.value
@@ -71,12 +103,28 @@ def extract(root: Path = RULES) -> Extraction:
     result = Extraction()
     for path in sorted(root.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        inside_factory = {
+            id(inner)
+            for function in ast.walk(tree)
+            if isinstance(function, ast.FunctionDef) and function.name in FACTORIES
+            for inner in ast.walk(function)
+        }
         for node in ast.walk(tree):
-            if not isinstance(node, ast.Call) or not _is_text_call(node):
+            if not isinstance(node, ast.Call):
                 continue
-            de_node, en_node = _arguments(node)
+            method, at = _text_method(node), _factory(node)
+            if path.name == "texts.py" or method in ("value", "join"):
+                result.values += method in ("value", "join")
+                continue
+            if at is None and method is None and not _is_text_call(node):
+                continue
+            if at is None and method is None and id(node) in inside_factory:
+                continue
+            de_node, en_node = _arguments(node, at or (0, 1))
             de, en = _literal(de_node), _literal(en_node)
             place = f"{path.relative_to(ROOT)}:{node.lineno:05d}"
+            if method == "format" and de is not None and en is not None:
+                result.templates.add(en)
             if de is None or en is None:
                 result.dynamic.append(place.replace(":0", ":").lstrip())
                 continue
@@ -137,6 +185,8 @@ def write(extraction: Extraction) -> list[Path]:
             else:
                 entry = old.get(english) or catalogues.Entry(msgid=english, strings={0: ""})
                 entry.flags.discard("fuzzy")
+            if english in extraction.templates:
+                entry.flags.add("python-brace-format")
             body = catalogues.render(entry)
             # The file only (no line): moving a rule does not touch every catalogue.
             blocks.append(f"#. {extraction.where[english].split(':')[0]}\n{body}")
@@ -158,7 +208,9 @@ def main() -> int:
     total = extraction.literal + len(extraction.dynamic)
     print(
         f"rule texts: {total} Text(...) calls, {extraction.literal} literal"
-        f" ({len(extraction.texts)} distinct English texts),"
+        f" ({len(extraction.texts)} distinct English texts,"
+        f" {len(extraction.templates)} of them Text.format templates),"
+        f" {extraction.values} Text.value/Text.join calls (figures and joins, no messages),"
         f" {len(extraction.dynamic)} dynamic (f-strings or expressions, not yet translatable),"
         f" {len(extraction.conflicts)} with an English text already used for another German one"
     )

@@ -57,26 +57,26 @@ def _route(results: Mapping[str, PathwayResult], best: PathwayResult | None) -> 
             rule,
             status,
             source,
-            Text(
-                f"Das Verfahren kann den Weg „{name.de}“ ({best.legal_basis}) beschleunigen.",
-                f"The procedure can speed up the route '{name.en}' ({best.legal_basis}).",
+            Text.format(
+                "Das Verfahren kann den Weg „{name}“ ({legal_basis}) beschleunigen.",
+                "The procedure can speed up the route '{name}' ({legal_basis}).",
+                name=name,
+                legal_basis=best.legal_basis,
             ),
         )
     open_elsewhere = [
         results[key].title for key in NOT_COVERED if key in results and results[key].is_open
     ]
     if open_elsewhere:
-        names_de = " und ".join(title.de for title in open_elsewhere)
-        names_en = " and ".join(title.en for title in open_elsewhere)
         return Check(
             rule,
             "not_met",
             source,
-            Text(
-                f"Offen ist für Sie nur: {names_de}. Dafür gibt es das beschleunigte "
-                f"Fachkräfteverfahren nicht.",
-                f"Only this is open to you: {names_en}. The accelerated procedure "
-                f"does not cover it.",
+            Text.format(
+                "Offen ist für Sie nur: {names}. Dafür gibt es das beschleunigte "
+                "Fachkräfteverfahren nicht.",
+                "Only this is open to you: {names}. The accelerated procedure does not cover it.",
+                names=Text.join(open_elsewhere, " und ", " and "),
             ),
             Text(
                 "Eine Anerkennung als Fachkraft (§ 18a, § 18b) öffnet das Verfahren, "

@@ -106,9 +106,10 @@ def _it_salary(p: Profile, ctx: C.Context) -> Check:
             rule,
             "unknown",
             source,
-            Text(
-                f"Das Gehalt ist offen. Die Grenze liegt bei {lower.de}.",
-                f"The salary is open. The threshold is {lower.en}.",
+            Text.format(
+                "Das Gehalt ist offen. Die Grenze liegt bei {lower}.",
+                "The salary is open. The threshold is {lower}.",
+                lower=lower,
             ),
         )
     reach = C.compare(salary, ctx.blue_card_reduced, "blue_card_reduced", ctx)
@@ -119,11 +120,12 @@ def _it_salary(p: Profile, ctx: C.Context) -> Check:
             rule,
             "met",
             source,
-            Text(
-                f"Das Gehalt erreicht die Grenze von {lower.de} für IT-Fachkräfte ohne "
-                f"Hochschulabschluss. Die Bundesagentur für Arbeit muss zustimmen.",
-                f"The salary reaches the threshold of {lower.en} for IT professionals without "
-                f"a degree. The employment agency must approve.",
+            Text.format(
+                "Das Gehalt erreicht die Grenze von {lower} für IT-Fachkräfte ohne "
+                "Hochschulabschluss. Die Bundesagentur für Arbeit muss zustimmen.",
+                "The salary reaches the threshold of {lower} for IT professionals without a "
+                "degree. The employment agency must approve.",
+                lower=lower,
             ),
         )
     missing = C.eur(ctx.blue_card_reduced - salary)
@@ -131,13 +133,16 @@ def _it_salary(p: Profile, ctx: C.Context) -> Check:
         rule,
         "not_met",
         source,
-        Text(
-            f"Das Gehalt liegt unter der Grenze von {lower.de}.",
-            f"The salary is below the threshold of {lower.en}.",
+        Text.format(
+            "Das Gehalt liegt unter der Grenze von {lower}.",
+            "The salary is below the threshold of {lower}.",
+            lower=lower,
         ),
-        Text(
-            f"Ein Gehalt von mindestens {lower.de} im Jahr ({missing.de} mehr).",
-            f"A salary of at least {lower.en} a year ({missing.en} more).",
+        Text.format(
+            "Ein Gehalt von mindestens {lower} im Jahr ({missing} mehr).",
+            "A salary of at least {lower} a year ({missing} more).",
+            lower=lower,
+            missing=missing,
         ),
     )
 
@@ -153,11 +158,13 @@ def _salary(p: Profile, ctx: C.Context, reduced: bool | None) -> Check:
             rule,
             "unknown",
             source_std,
-            Text(
-                f"Das Gehalt ist offen. Die Grenze liegt bei {s_txt.de}, in "
-                f"Engpassberufen und für Berufsanfänger bei {r_txt.de}.",
-                f"The salary is open. The threshold is {s_txt.en}, for shortage "
-                f"occupations and new graduates {r_txt.en}.",
+            Text.format(
+                "Das Gehalt ist offen. Die Grenze liegt bei {s_txt}, in Engpassberufen und für "
+                "Berufsanfänger bei {r_txt}.",
+                "The salary is open. The threshold is {s_txt}, for shortage occupations and new "
+                "graduates {r_txt}.",
+                s_txt=s_txt,
+                r_txt=r_txt,
             ),
         )
     reach_std = C.compare(salary, standard, "blue_card_standard", ctx)
@@ -167,11 +174,12 @@ def _salary(p: Profile, ctx: C.Context, reduced: bool | None) -> Check:
             rule,
             "met",
             source_std,
-            Text(
-                f"Das Gehalt erreicht die Grenze von {s_txt.de}. Die Bundesagentur "
-                f"für Arbeit muss nicht zustimmen.",
-                f"The salary reaches the threshold of {s_txt.en}. No approval of "
-                f"the employment agency is needed.",
+            Text.format(
+                "Das Gehalt erreicht die Grenze von {s_txt}. Die Bundesagentur für Arbeit muss "
+                "nicht zustimmen.",
+                "The salary reaches the threshold of {s_txt}. No approval of the employment "
+                "agency is needed.",
+                s_txt=s_txt,
             ),
         )
     if reach_std == "maybe" and reduced is not True:
@@ -183,33 +191,34 @@ def _salary(p: Profile, ctx: C.Context, reduced: bool | None) -> Check:
             rule,
             "met",
             source_red,
-            Text(
-                f"Das Gehalt erreicht die niedrigere Grenze von {r_txt.de} "
-                f"(Engpassberuf, Berufsanfänger oder IT). Die Bundesagentur für "
-                f"Arbeit muss zustimmen.",
-                f"The salary reaches the lower threshold of {r_txt.en} (shortage "
-                f"occupation, new graduate or IT). The employment agency must "
-                f"approve.",
+            Text.format(
+                "Das Gehalt erreicht die niedrigere Grenze von {r_txt} (Engpassberuf, "
+                "Berufsanfänger oder IT). Die Bundesagentur für Arbeit muss zustimmen.",
+                "The salary reaches the lower threshold of {r_txt} (shortage occupation, new "
+                "graduate or IT). The employment agency must approve.",
+                r_txt=r_txt,
             ),
         )
     target = lower if reduced is not False else standard
     missing = C.eur(target - salary)
-    fix = Text(
-        f"Ein Gehalt von mindestens {C.eur(target).de} im Jahr ({missing.de} mehr).",
-        f"A salary of at least {C.eur(target).en} a year ({missing.en} more).",
+    fix = Text.format(
+        "Ein Gehalt von mindestens {target} im Jahr ({missing} mehr).",
+        "A salary of at least {target} a year ({missing} more).",
+        target=C.eur(target),
+        missing=missing,
     )
     if salary >= lower and reduced is None:
         return Check(
             rule,
             "unknown",
             source_red,
-            Text(
-                f"Das Gehalt liegt unter {s_txt.de}, aber über {r_txt.de}. Die "
-                f"niedrigere Grenze gilt nur in Engpassberufen, für Berufsanfänger "
-                f"und in der IT; das ist offen.",
-                f"The salary is below {s_txt.en} but above {r_txt.en}. The lower "
-                f"threshold applies only to shortage occupations, new graduates and "
-                f"IT; that is open.",
+            Text.format(
+                "Das Gehalt liegt unter {s_txt}, aber über {r_txt}. Die niedrigere Grenze gilt "
+                "nur in Engpassberufen, für Berufsanfänger und in der IT; das ist offen.",
+                "The salary is below {s_txt} but above {r_txt}. The lower threshold applies "
+                "only to shortage occupations, new graduates and IT; that is open.",
+                s_txt=s_txt,
+                r_txt=r_txt,
             ),
         )
     threshold = C.eur(target)
@@ -217,9 +226,10 @@ def _salary(p: Profile, ctx: C.Context, reduced: bool | None) -> Check:
         rule,
         "not_met",
         source_std if reduced is False else source_red,
-        Text(
-            f"Das Gehalt liegt unter der Grenze von {threshold.de}.",
-            f"The salary is below the threshold of {threshold.en}.",
+        Text.format(
+            "Das Gehalt liegt unter der Grenze von {threshold}.",
+            "The salary is below the threshold of {threshold}.",
+            threshold=threshold,
         ),
         fix,
     )

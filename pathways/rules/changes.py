@@ -80,7 +80,7 @@ class Change:
 
     def text(self) -> Text:
         parts = [edit.text() for edit in self.edits]
-        return Text(" und ".join(p.de for p in parts), " and ".join(p.en for p in parts))
+        return Text.join(parts, " und ", " and ")
 
     def to_dict(self, lang: str = "de") -> dict[str, Any]:
         return {
@@ -259,73 +259,80 @@ def _value(question_id: str, value: Any) -> Text:
     if question_id in ("german_level", "english_level"):
         if value == "none":
             return Text("ohne Zertifikat", "no certificate")
-        return Text(value, value)
+        return Text.value(value, value)
     if question.kind in ("int", "decimal"):
         number = f"{value:,.0f}"
-        return Text(number.replace(",", "."), number)
+        return Text.value(number.replace(",", "."), number)
     for choice in question.choices:
         if choice.value == value:
             return choice.label
-    return Text(str(value), str(value))
+    return Text.value(str(value), str(value))
 
 
-_PHRASES: dict[str, tuple[str, str]] = {
-    "german_level": ("mit Deutsch {new} statt {old}", "with German {new} instead of {old}"),
-    "english_level": ("mit Englisch {new} statt {old}", "with English {new} instead of {old}"),
-    "experience_years_last5": (
+# Templates with {new} and {old}, filled in the reader's language (Text.fill).
+_PHRASES: dict[str, Text] = {
+    "german_level": Text("mit Deutsch {new} statt {old}", "with German {new} instead of {old}"),
+    "english_level": Text("mit Englisch {new} statt {old}", "with English {new} instead of {old}"),
+    "experience_years_last5": Text(
         "mit {new} statt {old} Jahren Berufserfahrung in den letzten 5 Jahren",
         "with {new} instead of {old} years of experience in the last 5 years",
     ),
-    "experience_years_last7": (
+    "experience_years_last7": Text(
         "mit {new} statt {old} Jahren Berufserfahrung in den letzten 7 Jahren",
         "with {new} instead of {old} years of experience in the last 7 years",
     ),
-    "it_experience_years_last7": (
+    "it_experience_years_last7": Text(
         "mit {new} statt {old} Jahren IT-Erfahrung in den letzten 7 Jahren",
         "with {new} instead of {old} years of IT experience in the last 7 years",
     ),
-    "annual_salary_eur": (
+    "annual_salary_eur": Text(
         "mit einem Gehalt von {new} Euro statt {old} Euro im Jahr",
         "with a salary of {new} euros instead of {old} euros a year",
     ),
-    "recognition": (
+    "recognition": Text(
         "mit der Anerkennung „{new}“ statt „{old}“",
         "with the recognition '{new}' instead of '{old}'",
     ),
-    "qualification": (
+    "qualification": Text(
         "mit dem Abschluss „{new}“ statt „{old}“",
         "with the qualification '{new}' instead of '{old}'",
     ),
-    "job_offer": (
+    "job_offer": Text(
         "mit dem Arbeitsangebot „{new}“ statt „{old}“",
         "with the job offer '{new}' instead of '{old}'",
     ),
-    "means_secured": (
+    "means_secured": Text(
         "wenn Sie Ihren Lebensunterhalt sichern (z. B. mit einem Sperrkonto)",
         "if you cover your living costs (e.g. with a blocked account)",
     ),
-    "temp_agency_work": (
+    "temp_agency_work": Text(
         "mit einer Stelle, die keine Zeitarbeit ist",
         "with a job that is not agency work",
     ),
-    "employer_uses_accelerated_procedure": (
+    "employer_uses_accelerated_procedure": Text(
         "wenn der Arbeitgeber das beschleunigte Fachkräfteverfahren beantragt",
         "if the employer applies for the accelerated procedure",
     ),
-    "recognition_partnership_agreement": (
+    "recognition_partnership_agreement": Text(
         "mit einer Vereinbarung zur Anerkennungspartnerschaft",
         "with a recognition-partnership agreement",
     ),
-    "pension_provision": (
+    "pension_provision": Text(
         "mit dem Nachweis einer angemessenen Altersversorgung",
         "with proof of adequate provision for old age",
     ),
 }
 
+# A level where there was none: no "instead of".
+_PHRASES_FIRST: dict[str, Text] = {
+    "german_level": Text("mit Deutsch {new}", "with German {new}"),
+    "english_level": Text("mit Englisch {new}", "with English {new}"),
+}
+
 
 def _phrase(edit: Edit) -> Text:
-    de, en = _PHRASES[edit.question]
-    if edit.question in ("german_level", "english_level") and edit.old == "none":
-        de, en = de.split(" statt ")[0], en.split(" instead of ")[0]
+    phrase = _PHRASES[edit.question]
+    if edit.question in _PHRASES_FIRST and edit.old == "none":
+        phrase = _PHRASES_FIRST[edit.question]
     old, new = _value(edit.question, edit.old), _value(edit.question, edit.new)
-    return Text(de.format(old=old.de, new=new.de), en.format(old=old.en, new=new.en))
+    return phrase.fill(old=old, new=new)

@@ -53,15 +53,16 @@ class Context:
             by_year.setdefault((year, used), []).append(name)
         notices = []
         for (year, used), names in sorted(by_year.items()):
-            de = ", ".join(FIGURE_NAMES[name].de for name in names)
-            en = ", ".join(FIGURE_NAMES[name].en for name in names)
             notices.append(
-                Text(
-                    f"Die Zahlen für {year} sind noch nicht veröffentlicht; entschieden mit "
-                    f"denen von {used} ({de}). Ein Gehalt knapp über einer Grenze bleibt "
-                    f"deshalb offen.",
-                    f"The figures for {year} are not published yet; decided with those of "
-                    f"{used} ({en}). A salary just above a threshold is therefore left open.",
+                Text.format(
+                    "Die Zahlen für {year} sind noch nicht veröffentlicht; entschieden mit "
+                    "denen von {used} ({figures}). Ein Gehalt knapp über einer Grenze bleibt "
+                    "deshalb offen.",
+                    "The figures for {year} are not published yet; decided with those of {used} "
+                    "({figures}). A salary just above a threshold is therefore left open.",
+                    year=year,
+                    used=used,
+                    figures=Text.join((FIGURE_NAMES[name] for name in names), ", "),
                 )
             )
         return tuple(notices)
@@ -136,12 +137,14 @@ def compare(salary: Decimal, threshold: Decimal, figure: str, ctx: Context) -> R
 
 def unpublished(threshold: Text, ctx: Context) -> Text:
     year = ctx.on.year
-    return Text(
-        f"Das Gehalt erreicht {threshold.de}, die letzte veröffentlichte Grenze. Die Grenze "
-        f"für {year} ist noch nicht veröffentlicht und steigt meist; bitte prüfen Sie sie, "
-        f"sobald sie bekannt ist.",
-        f"The salary reaches {threshold.en}, the last published threshold. The threshold for "
-        f"{year} is not published yet and usually rises; please check it once it is known.",
+    return Text.format(
+        "Das Gehalt erreicht {threshold}, die letzte veröffentlichte Grenze. Die Grenze für "
+        "{year} ist noch nicht veröffentlicht und steigt meist; bitte prüfen Sie sie, sobald "
+        "sie bekannt ist.",
+        "The salary reaches {threshold}, the last published threshold. The threshold for {year} "
+        "is not published yet and usually rises; please check it once it is known.",
+        threshold=threshold,
+        year=year,
     )
 
 
@@ -152,7 +155,7 @@ def eur(amount: Decimal | int) -> Text:
     whole = value == value.to_integral_value()
     english = f"{int(value):,}" if whole else f"{value:,.2f}"
     german = english.replace(",", "_").replace(".", ",").replace("_", ".")
-    return Text(f"{german} €", f"€{english}")
+    return Text.value(f"{german} €", f"€{english}")
 
 
 def is_it(profile: Profile) -> bool:
@@ -178,10 +181,10 @@ def not_in_force(key: str, ctx: Context) -> Check | None:
         f"{key}.in_force",
         "not_met",
         start.source,
-        Text(
-            f"Diesen Weg gab es am gewählten Datum noch nicht. Er gilt seit dem {day_de}.",
-            f"This route did not exist yet on the chosen date. It applies since "
-            f"{start.valid_from.isoformat()}.",
+        Text.format(
+            "Diesen Weg gab es am gewählten Datum noch nicht. Er gilt seit dem {day}.",
+            "This route did not exist yet on the chosen date. It applies since {day}.",
+            day=Text.value(day_de, start.valid_from.isoformat()),
         ),
     )
 
@@ -417,32 +420,36 @@ def minimum_wage(key: str, profile: Profile, ctx: Context) -> Check | None:
             rule,
             "unknown",
             source,
-            Text(
-                f"Der Mindestlohn beträgt {wage.de} pro Stunde. Bei 40 Stunden in der Woche "
-                f"sind das {usual_txt.de} im Jahr; ob das Gehalt reicht, hängt von der "
-                f"Wochenarbeitszeit ab.",
-                f"The minimum wage is {wage.en} an hour. At 40 hours a week that is "
-                f"{usual_txt.en} a year; whether the salary is enough depends on the weekly "
-                f"hours.",
+            Text.format(
+                "Der Mindestlohn beträgt {wage} pro Stunde. Bei 40 Stunden in der Woche sind "
+                "das {usual_txt} im Jahr; ob das Gehalt reicht, hängt von der Wochenarbeitszeit "
+                "ab.",
+                "The minimum wage is {wage} an hour. At 40 hours a week that is {usual_txt} a "
+                "year; whether the salary is enough depends on the weekly hours.",
+                wage=wage,
+                usual_txt=usual_txt,
             ),
-            Text(
-                f"Ein Stundenlohn von mindestens {wage.de}.",
-                f"An hourly wage of at least {wage.en}.",
+            Text.format(
+                "Ein Stundenlohn von mindestens {wage}.",
+                "An hourly wage of at least {wage}.",
+                wage=wage,
             ),
         )
     return Check(
         rule,
         "not_met",
         source,
-        Text(
-            f"Das Gehalt liegt für eine Vollzeitstelle unter dem Mindestlohn von {wage.de} pro "
-            f"Stunde.",
-            f"For a full-time job the salary is below the minimum wage of {wage.en} an hour.",
+        Text.format(
+            "Das Gehalt liegt für eine Vollzeitstelle unter dem Mindestlohn von {wage} pro Stunde.",
+            "For a full-time job the salary is below the minimum wage of {wage} an hour.",
+            wage=wage,
         ),
-        Text(
-            f"Ein Stundenlohn von mindestens {wage.de} ({usual_txt.de} im Jahr bei 40 Stunden "
-            f"in der Woche).",
-            f"An hourly wage of at least {wage.en} ({usual_txt.en} a year at 40 hours a week).",
+        Text.format(
+            "Ein Stundenlohn von mindestens {wage} ({usual_txt} im Jahr bei 40 Stunden in der "
+            "Woche).",
+            "An hourly wage of at least {wage} ({usual_txt} a year at 40 hours a week).",
+            wage=wage,
+            usual_txt=usual_txt,
         ),
     )
 
@@ -504,30 +511,33 @@ def age45(
             rule,
             "met",
             source,
-            Text(
-                f"Sie sind 45 oder älter und das Gehalt erreicht {floor.de}.",
-                f"You are 45 or older and the salary reaches {floor.en}.",
+            Text.format(
+                "Sie sind 45 oder älter und das Gehalt erreicht {floor}.",
+                "You are 45 or older and the salary reaches {floor}.",
+                floor=floor,
             ),
         )
     if reach == "maybe":
         return Check(rule, "unknown", source, unpublished(floor, ctx))
-    raise_fix = Text(
-        f"Ein Gehalt von mindestens {floor.de} im Jahr oder der Nachweis einer "
-        f"angemessenen Altersversorgung.",
-        f"A salary of at least {floor.en} a year, or proof of adequate provision for old age.",
+    raise_fix = Text.format(
+        "Ein Gehalt von mindestens {floor} im Jahr oder der Nachweis einer angemessenen "
+        "Altersversorgung.",
+        "A salary of at least {floor} a year, or proof of adequate provision for old age.",
+        floor=floor,
     )
     if profile.age == 44:
         return Check(
             rule,
             "unknown",
             source,
-            Text(
-                f"Sie sind beim Antrag 44. Sind Sie bei der Erteilung des Titels oder beim "
-                f"Beginn der Arbeit schon 45, muss das Gehalt mindestens {floor.de} betragen, "
-                f"oder Sie weisen eine Altersversorgung nach.",
-                f"You are 44 when you apply. If you are 45 when the title is issued or work "
-                f"starts, the salary must be at least {floor.en}, or you prove provision for "
-                f"old age.",
+            Text.format(
+                "Sie sind beim Antrag 44. Sind Sie bei der Erteilung des Titels oder beim "
+                "Beginn der Arbeit schon 45, muss das Gehalt mindestens {floor} betragen, oder "
+                "Sie weisen eine Altersversorgung nach.",
+                "You are 44 when you apply. If you are 45 when the title is issued or work "
+                "starts, the salary must be at least {floor}, or you prove provision for old "
+                "age.",
+                floor=floor,
             ),
             raise_fix,
         )
@@ -536,11 +546,12 @@ def age45(
             rule,
             "unknown",
             source,
-            Text(
-                f"Sie sind 45 oder älter. Das Gehalt muss mindestens {floor.de} "
-                f"betragen, oder Sie weisen eine Altersversorgung nach.",
-                f"You are 45 or older. The salary must be at least {floor.en}, or "
-                f"you prove provision for old age.",
+            Text.format(
+                "Sie sind 45 oder älter. Das Gehalt muss mindestens {floor} betragen, oder Sie "
+                "weisen eine Altersversorgung nach.",
+                "You are 45 or older. The salary must be at least {floor}, or you prove "
+                "provision for old age.",
+                floor=floor,
             ),
             raise_fix,
         )
@@ -571,11 +582,12 @@ def age45(
             rule,
             "unknown",
             source,
-            Text(
-                f"Sie sind 45 oder älter und das Gehalt liegt unter {floor.de}. Offen "
-                f"ist, ob Sie eine Altersversorgung nachweisen können.",
-                f"You are 45 or older and the salary is below {floor.en}. It is open "
-                f"whether you can prove provision for old age.",
+            Text.format(
+                "Sie sind 45 oder älter und das Gehalt liegt unter {floor}. Offen ist, ob Sie "
+                "eine Altersversorgung nachweisen können.",
+                "You are 45 or older and the salary is below {floor}. It is open whether you "
+                "can prove provision for old age.",
+                floor=floor,
             ),
             raise_fix,
         )
@@ -584,13 +596,14 @@ def age45(
             rule,
             "not_met",
             source,
-            Text(
-                f"Sie sind 45 oder älter, das Gehalt liegt unter {floor.de} und Sie haben keine "
-                f"Altersversorgung. Eine Ausnahme gibt es nur in begründeten Ausnahmefällen im "
-                f"öffentlichen Interesse; ein nur knapp verfehltes Gehalt reicht dafür nicht.",
-                f"You are 45 or older, the salary is below {floor.en} and you have no pension "
-                f"provision. An exception exists only in justified exceptional cases in the "
-                f"public interest; a salary only slightly below the threshold is not enough.",
+            Text.format(
+                "Sie sind 45 oder älter, das Gehalt liegt unter {floor} und Sie haben keine "
+                "Altersversorgung. Eine Ausnahme gibt es nur in begründeten Ausnahmefällen im "
+                "öffentlichen Interesse; ein nur knapp verfehltes Gehalt reicht dafür nicht.",
+                "You are 45 or older, the salary is below {floor} and you have no pension "
+                "provision. An exception exists only in justified exceptional cases in the "
+                "public interest; a salary only slightly below the threshold is not enough.",
+                floor=floor,
             ),
             raise_fix,
         )
@@ -600,13 +613,14 @@ def age45(
             rule,
             "unknown",
             source,
-            Text(
-                f"Sie sind 45 oder älter und das Gehalt liegt knapp unter {floor.de}. Liegt "
-                f"die Gehaltsschwelle nur geringfügig darunter, kann die Behörde im "
-                f"öffentlichen Interesse davon absehen. Fragen Sie eine Beratungsstelle.",
-                f"You are 45 or older and the salary is just below {floor.en}. If the salary "
-                f"is only slightly below the threshold, the authority may waive it in the "
-                f"public interest. Ask a counselling centre.",
+            Text.format(
+                "Sie sind 45 oder älter und das Gehalt liegt knapp unter {floor}. Liegt die "
+                "Gehaltsschwelle nur geringfügig darunter, kann die Behörde im öffentlichen "
+                "Interesse davon absehen. Fragen Sie eine Beratungsstelle.",
+                "You are 45 or older and the salary is just below {floor}. If the salary is "
+                "only slightly below the threshold, the authority may waive it in the public "
+                "interest. Ask a counselling centre.",
+                floor=floor,
             ),
             raise_fix,
         )
@@ -614,11 +628,12 @@ def age45(
         rule,
         "not_met",
         source,
-        Text(
-            f"Sie sind 45 oder älter, das Gehalt liegt deutlich unter {floor.de} und Sie haben "
-            f"keine Altersversorgung. Eine Ausnahme gibt es nur im öffentlichen Interesse.",
-            f"You are 45 or older, the salary is well below {floor.en} and you have no "
-            f"pension provision. An exception exists only in the public interest.",
+        Text.format(
+            "Sie sind 45 oder älter, das Gehalt liegt deutlich unter {floor} und Sie haben "
+            "keine Altersversorgung. Eine Ausnahme gibt es nur im öffentlichen Interesse.",
+            "You are 45 or older, the salary is well below {floor} and you have no pension "
+            "provision. An exception exists only in the public interest.",
+            floor=floor,
         ),
         raise_fix,
     )
@@ -710,13 +725,14 @@ def association_fees(result: PathwayResult, profile: Profile, ctx: Context) -> P
     saving = sum(max(step.fee.min_eur - reduced, 0) for step in permits if step.fee is not None)
     low, high = result.summary.fees_eur
     amount = eur(reduced)
-    note = Text(
-        f"Für türkische Staatsangehörige, für die das Assoziationsrecht EU-Türkei gilt, kostet "
-        f"der Aufenthaltstitel nur {amount.de} (§ 52a AufenthV). Ob es für Sie gilt, prüft die "
-        f"Ausländerbehörde.",
-        f"For Turkish nationals covered by the EU-Turkey association law the residence title "
-        f"costs only {amount.en} (§ 52a AufenthV). The foreigners' authority checks whether it "
-        f"covers you.",
+    note = Text.format(
+        "Für türkische Staatsangehörige, für die das Assoziationsrecht EU-Türkei gilt, kostet "
+        "der Aufenthaltstitel nur {amount} (§ 52a AufenthV). Ob es für Sie gilt, prüft die "
+        "Ausländerbehörde.",
+        "For Turkish nationals covered by the EU-Turkey association law the residence title "
+        "costs only {amount} (§ 52a AufenthV). The foreigners' authority checks whether it "
+        "covers you.",
+        amount=amount,
     )
     summary_ = Summary(
         result.summary.duration,

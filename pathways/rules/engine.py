@@ -118,9 +118,10 @@ def evaluate(
     if day < SUPPORTED_FROM:
         raise ProfileError(
             "on",
-            Text(
-                f"Die Regeln sind ab dem {SUPPORTED_FROM.strftime('%d.%m.%Y')} hinterlegt.",
-                f"The rules are on file from {SUPPORTED_FROM.isoformat()}.",
+            Text.format(
+                "Die Regeln sind ab dem {day} hinterlegt.",
+                "The rules are on file from {day}.",
+                day=Text.value(SUPPORTED_FROM.strftime("%d.%m.%Y"), SUPPORTED_FROM.isoformat()),
             ),
         )
     person = parse_profile(profile)

@@ -105,9 +105,10 @@ def _experience(p: Profile) -> Check:
             rule,
             "met",
             source,
-            Text(
-                f"Sie haben {years} Jahre Berufserfahrung in den letzten 5 Jahren (nötig sind 2).",
-                f"You have {years} years of experience in the last 5 years (2 needed).",
+            Text.format(
+                "Sie haben {years} Jahre Berufserfahrung in den letzten 5 Jahren (nötig sind 2).",
+                "You have {years} years of experience in the last 5 years (2 needed).",
+                years=years,
             ),
         )
     return Check(
@@ -118,8 +119,10 @@ def _experience(p: Profile) -> Check:
             "Sie brauchen mindestens 2 Jahre Berufserfahrung in den letzten 5 Jahren.",
             "You need at least 2 years of experience in the last 5 years.",
         ),
-        Text(
-            f"Noch {2 - years} Jahr(e) Berufserfahrung.", f"{2 - years} more year(s) of experience."
+        Text.format(
+            "Noch {n} Jahr(e) Berufserfahrung.",
+            "{n} more year(s) of experience.",
+            n=2 - years,
         ),
     )
 
@@ -152,27 +155,29 @@ def _salary(p: Profile, ctx: C.Context) -> Check:
             rule,
             "met",
             source,
-            Text(
-                f"Das Gehalt erreicht die Grenze von {floor.de}.",
-                f"The salary reaches the threshold of {floor.en}.",
+            Text.format(
+                "Das Gehalt erreicht die Grenze von {floor}.",
+                "The salary reaches the threshold of {floor}.",
+                floor=floor,
             ),
         )
-    fix = Text(
-        f"Ein Gehalt von mindestens {floor.de} im Jahr oder ein tarifgebundener "
-        f"Arbeitgeber, der nach Tarif zahlt.",
-        f"A salary of at least {floor.en} a year, or an employer that pays by a "
-        f"collective agreement.",
+    fix = Text.format(
+        "Ein Gehalt von mindestens {floor} im Jahr oder ein tarifgebundener Arbeitgeber, der "
+        "nach Tarif zahlt.",
+        "A salary of at least {floor} a year, or an employer that pays by a collective agreement.",
+        floor=floor,
     )
     if salary is None or p.employer_collective_agreement is None:
         return Check(
             rule,
             "unknown",
             source,
-            Text(
-                f"Das Gehalt muss mindestens {floor.de} betragen, außer der Arbeitgeber "
-                f"zahlt nach Tarifvertrag. Das ist noch offen.",
-                f"The salary must be at least {floor.en} unless the employer pays by a "
-                f"collective agreement. That is still open.",
+            Text.format(
+                "Das Gehalt muss mindestens {floor} betragen, außer der Arbeitgeber zahlt nach "
+                "Tarifvertrag. Das ist noch offen.",
+                "The salary must be at least {floor} unless the employer pays by a collective "
+                "agreement. That is still open.",
+                floor=floor,
             ),
             fix,
         )
@@ -180,10 +185,10 @@ def _salary(p: Profile, ctx: C.Context) -> Check:
         rule,
         "not_met",
         source,
-        Text(
-            f"Das Gehalt liegt unter {floor.de} und der Arbeitgeber zahlt nicht nach Tarif.",
-            f"The salary is below {floor.en} and the employer does not pay by a "
-            f"collective agreement.",
+        Text.format(
+            "Das Gehalt liegt unter {floor} und der Arbeitgeber zahlt nicht nach Tarif.",
+            "The salary is below {floor} and the employer does not pay by a collective agreement.",
+            floor=floor,
         ),
         fix,
     )

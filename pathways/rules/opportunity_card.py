@@ -182,7 +182,16 @@ def _improvements(p: Profile, pts: Points, minimum: int) -> list[tuple[int, Text
     if german_steps:
         reaching = [step for step in german_steps if pts.total + step[1] >= minimum]
         level, gain = reaching[0] if reaching else german_steps[-1]
-        changes.append((gain, Text(f"Deutsch auf Niveau {level}", f"{level} German")))
+        changes.append(
+            (
+                gain,
+                Text.format(
+                    "Deutsch auf Niveau {level}",
+                    "{level} German",
+                    level=level,
+                ),
+            )
+        )
     if current["english"] == 0 and p.english_level is not None:
         changes.append((1, Text("Englisch auf Niveau C1", "C1 English")))
     experience = current["experience"]
@@ -219,13 +228,17 @@ def _improvements(p: Profile, pts: Points, minimum: int) -> list[tuple[int, Text
     result = []
     for gain, name in changes:
         total = pts.total + gain
-        word_de, word_en = ("Punkt", "point") if gain == 1 else ("Punkte", "points")
+        word = Text("Punkt", "point") if gain == 1 else Text("Punkte", "points")
         result.append(
             (
                 gain,
-                Text(
-                    f"{name.de} brächte {gain} {word_de} mehr, zusammen {total}.",
-                    f"{name.en} would add {gain} {word_en} and reach {total}.",
+                Text.format(
+                    "{name} brächte {gain} {word} mehr, zusammen {total}.",
+                    "{name} would add {gain} {word} and reach {total}.",
+                    name=name,
+                    gain=gain,
+                    total=total,
+                    word=word,
                 ),
             )
         )
@@ -237,13 +250,14 @@ def _points_fix(p: Profile, pts: Points, minimum: int) -> Text:
     reaching = [text for gain, text in ideas if pts.total + gain >= minimum]
     chosen = reaching or [text for _, text in sorted(ideas, key=lambda idea: -idea[0])[:2]]
     missing = minimum - pts.total
-    head = Text(f"Es fehlen {missing} Punkte.", f"You need {missing} more points.")
+    head = Text.format(
+        "Es fehlen {missing} Punkte.",
+        "You need {missing} more points.",
+        missing=missing,
+    )
     if missing == 1:
         head = Text("Es fehlt 1 Punkt.", "You need 1 more point.")
-    return Text(
-        " ".join([head.de, *(text.de for text in chosen)]),
-        " ".join([head.en, *(text.en for text in chosen)]),
-    )
+    return Text.join([head, *chosen])
 
 
 # --- checks -----------------------------------------------------------------------------------
@@ -443,9 +457,11 @@ def _points_check(p: Profile, pts: Points, minimum: int) -> Check:
             rule,
             "met",
             SOURCE,
-            Text(
-                f"Sie erreichen {pts.total} Punkte (nötig: {minimum}).",
-                f"You reach {pts.total} points (needed: {minimum}).",
+            Text.format(
+                "Sie erreichen {total} Punkte (nötig: {minimum}).",
+                "You reach {total} points (needed: {minimum}).",
+                total=pts.total,
+                minimum=minimum,
             ),
         )
     if pts.potential >= minimum:
@@ -453,11 +469,14 @@ def _points_check(p: Profile, pts: Points, minimum: int) -> Check:
             rule,
             "unknown",
             SOURCE,
-            Text(
-                f"Sie erreichen bisher {pts.total} Punkte (nötig: {minimum}). Mit den "
-                f"offenen Angaben wären bis zu {pts.potential} möglich.",
-                f"So far you reach {pts.total} points (needed: {minimum}). With the "
-                f"open answers up to {pts.potential} are possible.",
+            Text.format(
+                "Sie erreichen bisher {total} Punkte (nötig: {minimum}). Mit den offenen "
+                "Angaben wären bis zu {potential} möglich.",
+                "So far you reach {total} points (needed: {minimum}). With the open answers up "
+                "to {potential} are possible.",
+                total=pts.total,
+                minimum=minimum,
+                potential=pts.potential,
             ),
             _points_fix(p, pts, minimum),
         )
@@ -465,9 +484,11 @@ def _points_check(p: Profile, pts: Points, minimum: int) -> Check:
         rule,
         "not_met",
         SOURCE,
-        Text(
-            f"Sie erreichen {pts.total} Punkte, nötig sind {minimum}.",
-            f"You reach {pts.total} points; {minimum} are needed.",
+        Text.format(
+            "Sie erreichen {total} Punkte, nötig sind {minimum}.",
+            "You reach {total} points; {minimum} are needed.",
+            total=pts.total,
+            minimum=minimum,
         ),
         _points_fix(p, pts, minimum),
     )

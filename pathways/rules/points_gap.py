@@ -60,11 +60,13 @@ class PointsGap:
     @property
     def summary(self) -> Text:
         """ "5 Punkte, nötig: 6" and "5 points, needed: 6"."""
-        unit_de = "Punkt" if self.reached == 1 else "Punkte"
-        unit_en = "point" if self.reached == 1 else "points"
-        return Text(
-            f"{self.reached} {unit_de}, nötig: {self.needed}",
-            f"{self.reached} {unit_en}, needed: {self.needed}",
+        unit = Text("Punkt", "point") if self.reached == 1 else Text("Punkte", "points")
+        return Text.format(
+            "{reached} {unit}, nötig: {needed}",
+            "{reached} {unit}, needed: {needed}",
+            reached=self.reached,
+            needed=self.needed,
+            unit=unit,
         )
 
     def to_dict(self, lang: str = "de") -> dict[str, Any]:
@@ -78,16 +80,24 @@ class PointsGap:
         }
 
 
-def _points_word(n: int) -> tuple[str, str]:
-    return ("1 Punkt", "1 point") if n == 1 else (f"{n} Punkte", f"{n} points")
-
-
 def _addition(criterion: str, gain: int, what: Text, *, open_answer: bool) -> Addition:
-    de, en = _points_word(gain)
-    verb_de, verb_en = ("gäbe", "would give") if open_answer else ("brächte", "would add")
-    return Addition(
-        criterion, gain, Text(f"{what.de} {verb_de} {de}", f"{what.en} {verb_en} {en}"), open_answer
-    )
+    if open_answer:
+        text = (
+            Text.format("{what} gäbe 1 Punkt", "{what} would give 1 point", what=what)
+            if gain == 1
+            else Text.format(
+                "{what} gäbe {n} Punkte", "{what} would give {n} points", what=what, n=gain
+            )
+        )
+    else:
+        text = (
+            Text.format("{what} brächte 1 Punkt", "{what} would add 1 point", what=what)
+            if gain == 1
+            else Text.format(
+                "{what} brächte {n} Punkte", "{what} would add {n} points", what=what, n=gain
+            )
+        )
+    return Addition(criterion, gain, text, open_answer)
 
 
 def _open_answers(p: Profile, current: dict[str, int]) -> list[Addition]:
@@ -154,7 +164,14 @@ def _achievable(p: Profile, current: dict[str, int]) -> list[Addition]:
         if gain > 0:
             found.append(
                 _addition(
-                    "german", gain, Text(f"Deutsch {nxt}", f"German {nxt}"), open_answer=False
+                    "german",
+                    gain,
+                    Text.format(
+                        "Deutsch {nxt}",
+                        "German {nxt}",
+                        nxt=nxt,
+                    ),
+                    open_answer=False,
                 )
             )
     if p.english_level is not None and current["english"] == 0:

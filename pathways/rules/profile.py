@@ -99,9 +99,11 @@ def _number(question: Question, value: Any) -> Decimal:
         raise ProfileError(
             question.id,
             question.range_error
-            or Text(
-                f"Der Wert muss zwischen {question.min} und {question.max} liegen.",
-                f"Must be between {question.min} and {question.max}.",
+            or Text.format(
+                "Der Wert muss zwischen {min} und {max} liegen.",
+                "Must be between {min} and {max}.",
+                min=question.min,
+                max=question.max,
             ),
         )
     return number
@@ -212,31 +214,42 @@ def _contradiction(v: dict[str, Any]) -> None:
     last5, last7 = v.get("experience_years_last5"), v.get("experience_years_last7")
     if last5 is not None and last7 is not None:
         if last7 < last5:
-            raise _invalid(
+            raise ProfileError(
                 "experience_years_last7",
-                f"In den letzten 7 Jahren können es nicht weniger Jahre sein als in den letzten "
-                f"5 ({last5}).",
-                f"The last 7 years cannot hold fewer years than the last 5 ({last5}).",
+                Text.format(
+                    "In den letzten 7 Jahren können es nicht weniger Jahre sein als in den "
+                    "letzten 5 ({last5}).",
+                    "The last 7 years cannot hold fewer years than the last 5 ({last5}).",
+                    last5=last5,
+                ),
             )
         if last7 > last5 + 2:
-            raise _invalid(
+            raise ProfileError(
                 "experience_years_last7",
-                f"In den letzten 7 Jahren können es höchstens 2 Jahre mehr sein als in den "
-                f"letzten 5, also höchstens {last5 + 2}.",
-                f"The last 7 years can hold at most 2 years more than the last 5, so at most "
-                f"{last5 + 2}.",
+                Text.format(
+                    "In den letzten 7 Jahren können es höchstens 2 Jahre mehr sein als in den "
+                    "letzten 5, also höchstens {most}.",
+                    "The last 7 years can hold at most 2 years more than the last 5, so at most "
+                    "{most}.",
+                    most=last5 + 2,
+                ),
             )
     age = v.get("age")
-    for key, label_de, label_en in (
-        ("degree_years_ago", "Ihr Abschluss", "your degree"),
-        ("experience_years_last5", "Ihre Berufserfahrung", "your experience"),
+    for key, label in (
+        ("degree_years_ago", Text("Ihr Abschluss", "your degree")),
+        ("experience_years_last5", Text("Ihre Berufserfahrung", "your experience")),
     ):
         years = v.get(key)
         if age is not None and years is not None and age - years < 14:
-            raise _invalid(
+            raise ProfileError(
                 key,
-                f"Mit {age} Jahren kann {label_de} nicht {years} Jahre zurückreichen.",
-                f"At {age}, {label_en} cannot go back {years} years.",
+                Text.format(
+                    "Mit {age} Jahren kann {label} nicht {years} Jahre zurückreichen.",
+                    "At {age}, {label} cannot go back {years} years.",
+                    age=age,
+                    label=label,
+                    years=years,
+                ),
             )
     residence = v.get("residence")
     if v.get("residence_title_kind") is not None and residence not in (

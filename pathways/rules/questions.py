@@ -847,7 +847,11 @@ def choices_for(question: Question, answers: Answers) -> tuple[Choice, ...]:
     return (
         Choice(
             HOME_ABROAD,
-            Text(f"Im Ausland, in {home.label.de}", f"Abroad, in {home.label.en}"),
+            Text.format(
+                "Im Ausland, in {label}",
+                "Abroad, in {label}",
+                label=home.label,
+            ),
         ),
         Choice("abroad", Text("Im Ausland, in einem anderen Land", "Abroad, in another country")),
         *question.choices[1:],
@@ -966,9 +970,11 @@ def _parse_number(question: Question, text: str) -> int | float:
         cleaned = cleaned.replace(thousands, "").replace(decimal_mark, ".")
     else:
         cleaned = cleaned.replace(",", ".")
-    message = question.range_error or Text(
-        f"Bitte geben Sie eine Zahl zwischen {question.min} und {question.max} an.",
-        f"Enter a number between {question.min} and {question.max}.",
+    message = question.range_error or Text.format(
+        "Bitte geben Sie eine Zahl zwischen {min} und {max} an.",
+        "Enter a number between {min} and {max}.",
+        min=question.min,
+        max=question.max,
     )
     try:
         number = Decimal(cleaned)

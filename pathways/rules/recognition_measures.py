@@ -99,9 +99,10 @@ def means_check(key: str, p: Profile, ctx: C.Context, source: str) -> Check:
             rule,
             "unknown",
             source,
-            Text(
-                f"Offen ist, ob Ihr Lebensunterhalt gesichert ist ({amount.de} im Monat).",
-                f"It is open whether your living costs are covered ({amount.en} a month).",
+            Text.format(
+                "Offen ist, ob Ihr Lebensunterhalt gesichert ist ({amount} im Monat).",
+                "It is open whether your living costs are covered ({amount} a month).",
+                amount=amount,
             ),
         )
     if p.means_secured:
@@ -115,15 +116,17 @@ def means_check(key: str, p: Profile, ctx: C.Context, source: str) -> Check:
         rule,
         "not_met",
         source,
-        Text(
-            f"Sie müssen Ihren Lebensunterhalt sichern: {amount.de} im Monat.",
-            f"You must cover your living costs: {amount.en} a month.",
+        Text.format(
+            "Sie müssen Ihren Lebensunterhalt sichern: {amount} im Monat.",
+            "You must cover your living costs: {amount} a month.",
+            amount=amount,
         ),
-        Text(
-            f"Ein Sperrkonto mit {amount.de} im Monat, eine Verpflichtungserklärung "
-            f"oder ein Einkommen in dieser Höhe.",
-            f"A blocked account with {amount.en} a month, a formal sponsorship or an "
-            f"income of that amount.",
+        Text.format(
+            "Ein Sperrkonto mit {amount} im Monat, eine Verpflichtungserklärung oder ein "
+            "Einkommen in dieser Höhe.",
+            "A blocked account with {amount} a month, a formal sponsorship or an income of that "
+            "amount.",
+            amount=amount,
         ),
     )
 

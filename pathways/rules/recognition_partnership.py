@@ -44,9 +44,10 @@ def german_a2_check(key: str, p: Profile, source: str, *, usually: bool = False)
             rule,
             "met",
             source,
-            Text(
-                f"Sie haben Deutsch auf Niveau {p.german_level} (nötig: A2).",
-                f"You have German at level {p.german_level} (needed: A2).",
+            Text.format(
+                "Sie haben Deutsch auf Niveau {german_level} (nötig: A2).",
+                "You have German at level {german_level} (needed: A2).",
+                german_level=p.german_level,
             ),
         )
     fix = Text(

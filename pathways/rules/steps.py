@@ -269,9 +269,10 @@ def _recognition_steps(target: str, on: date, land_law: bool) -> tuple[Step, Ste
     return (
         _step(
             "fkv.recognition_application",
-            Text(
-                f"Die Ausländerbehörde beantragt bei der ZAB eine Bestätigung über {subject.de}.",
-                f"The foreigners' authority asks the ZAB to confirm {subject.en}.",
+            Text.format(
+                "Die Ausländerbehörde beantragt bei der ZAB eine Bestätigung über {subject}.",
+                "The foreigners' authority asks the ZAB to confirm {subject}.",
+                subject=subject,
             ),
             Actor.foreigners_office,
             "§ 81a Abs. 3 AufenthG",
@@ -402,9 +403,10 @@ def _accelerated(target: str, on: date, land_law: bool, academic: bool) -> tuple
         ),
         _step(
             "fkv.visa_entry_work",
-            Text(
-                f"Die Fachkraft erhält das Visum nach {title}, reist ein und beginnt die Arbeit.",
-                f"The worker gets the visa under {title}, enters and starts work.",
+            Text.format(
+                "Die Fachkraft erhält das Visum nach {title}, reist ein und beginnt die Arbeit.",
+                "The worker gets the visa under {title}, enters and starts work.",
+                title=title,
             ),
             Actor.mission,
             f"§ 31a AufenthV; {title}",
@@ -427,9 +429,10 @@ def _accelerated(target: str, on: date, land_law: bool, academic: bool) -> tuple
         ),
         _step(
             "fkv.residence_permit",
-            Text(
-                f"Die Ausländerbehörde erteilt den Aufenthaltstitel nach {title}.",
-                f"The foreigners' authority issues the residence title under {title}.",
+            Text.format(
+                "Die Ausländerbehörde erteilt den Aufenthaltstitel nach {title}.",
+                "The foreigners' authority issues the residence title under {title}.",
+                title=title,
             ),
             Actor.foreigners_office,
             f"{title}; § 18 Abs. 4 AufenthG",
@@ -519,9 +522,10 @@ def _entry_and_permit(prefix: str, title: str, on: date) -> tuple[Step, ...]:
         ),
         _step(
             f"{prefix}.residence_permit",
-            Text(
-                f"Die Ausländerbehörde erteilt den Aufenthaltstitel nach {title}.",
-                f"The foreigners' authority issues the residence title under {title}.",
+            Text.format(
+                "Die Ausländerbehörde erteilt den Aufenthaltstitel nach {title}.",
+                "The foreigners' authority issues the residence title under {title}.",
+                title=title,
             ),
             Actor.foreigners_office,
             f"{title}; § 45 Nr. 1 AufenthV",
@@ -704,9 +708,10 @@ def _westbalkan_until_may_2024(on: date, quota: int) -> tuple[Step, ...]:
             "§ 26 Abs. 2 S. 1-3 BeschV; § 39 Abs. 3 AufenthG; § 36 Abs. 2 S. 1 BeschV",
             _statutory(2, "weeks", "§ 36 Abs. 2 S. 1 BeschV"),
             actors=(Actor.mission,),
-            note=Text(
-                f"Höchstens {quota_de} Erstzustimmungen im Jahr.",
-                f"At most {quota:,} first approvals a year.",
+            note=Text.format(
+                "Höchstens {quota} Erstzustimmungen im Jahr.",
+                "At most {quota} first approvals a year.",
+                quota=Text.value(quota_de, f"{quota:,}"),
             ),
         ),
         _step(
@@ -741,11 +746,12 @@ def _westbalkan(on: date, quota: int) -> tuple[Step, ...]:
             "§ 26 Abs. 2 S. 1-3 BeschV; § 39 Abs. 3 AufenthG",
             _typical(3, "months", "Angaben der BA und IHK: Wartezeiten von Monaten"),
             actors=(Actor.employment_agency,),
-            note=Text(
-                f"Bearbeitung nach Eingang im Rahmen monatlicher Kontingente je Staat; "
-                f"höchstens {quota_de} Erstzustimmungen im Jahr.",
-                f"Handled in order of receipt within monthly contingents per state; at "
-                f"most {quota:,} first approvals a year.",
+            note=Text.format(
+                "Bearbeitung nach Eingang im Rahmen monatlicher Kontingente je Staat; höchstens "
+                "{quota} Erstzustimmungen im Jahr.",
+                "Handled in order of receipt within monthly contingents per state; at most "
+                "{quota} first approvals a year.",
+                quota=Text.value(quota_de, f"{quota:,}"),
             ),
             documents=(DOC_EMPLOYER_STATEMENT,),
             phase="preparation",
@@ -898,9 +904,10 @@ def _opportunity_card(on: date, means: int) -> tuple[Step, ...]:
         ),
         _step(
             "ck.means",
-            Text(
-                f"Die Fachkraft sichert ihren Lebensunterhalt ({means} Euro im Monat).",
-                f"The worker secures the living costs ({means} euros a month).",
+            Text.format(
+                "Die Fachkraft sichert ihren Lebensunterhalt ({means} Euro im Monat).",
+                "The worker secures the living costs ({means} euros a month).",
+                means=means,
             ),
             Actor.worker,
             "§ 20a Abs. 4 S. 1 AufenthG",
@@ -1064,9 +1071,10 @@ def _language_course(on: date, means: int) -> tuple[Step, ...]:
         ),
         _step(
             "lc.means",
-            Text(
-                f"Die Fachkraft sichert ihren Lebensunterhalt ({means} Euro im Monat).",
-                f"The worker secures the living costs ({means} euros a month).",
+            Text.format(
+                "Die Fachkraft sichert ihren Lebensunterhalt ({means} Euro im Monat).",
+                "The worker secures the living costs ({means} euros a month).",
+                means=means,
             ),
             Actor.worker,
             "§ 2 Abs. 3 S. 6 AufenthG",
@@ -1595,16 +1603,18 @@ def _recognition_step(step: Step, facets: Facets) -> PersonalStep:
 def _with_body(step: Step, title: Text, body: Body) -> Text:
     """The step's title naming this person's recognition body (never the Delić example)."""
     if step.key == "fkv.recognition_application":
-        return Text(
-            f"Die Ausländerbehörde beantragt für Sie die Anerkennung bei {body.at_de}.",
-            f"The foreigners' authority applies for recognition for you at {body.en}.",
+        return Text.format(
+            "Die Ausländerbehörde beantragt für Sie die Anerkennung bei {at}.",
+            "The foreigners' authority applies for recognition for you at {at}.",
+            at=Text.value(body.at_de, body.en),
         )
     if step.key == "fkv.recognition_decision":
-        return Text(
-            f"Die Anerkennungsstelle ({body.label.de}) entscheidet, ob Ihr Abschluss einem "
-            f"deutschen gleichwertig ist.",
-            f"The recognition body ({body.label.en}) decides whether your qualification "
-            f"is equivalent to a German one.",
+        return Text.format(
+            "Die Anerkennungsstelle ({label}) entscheidet, ob Ihr Abschluss einem deutschen "
+            "gleichwertig ist.",
+            "The recognition body ({label}) decides whether your qualification is equivalent to "
+            "a German one.",
+            label=body.label,
         )
     if step.key == "std.recognition":
         if body is BODY_ZAB:
@@ -1614,21 +1624,24 @@ def _with_body(step: Step, title: Text, body: Body) -> Text:
                 "You check anabin for your degree's comparability; otherwise you apply for a "
                 "statement of comparability at the ZAB.",
             )
-        return Text(
-            f"Sie beantragen die Anerkennung Ihres Abschlusses bei {body.at_de}.",
-            f"You apply for recognition of your qualification at {body.en}.",
+        return Text.format(
+            "Sie beantragen die Anerkennung Ihres Abschlusses bei {at}.",
+            "You apply for recognition of your qualification at {at}.",
+            at=Text.value(body.at_de, body.en),
         )
     if step.key == "rm.deficit_notice":
-        return Text(
-            f"Sie beantragen die Anerkennung bei {body.at_de}. Fehlen Kenntnisse, stellt "
-            f"der Bescheid fest, welche (Defizitbescheid).",
-            f"You apply for recognition at {body.en}. If skills are missing, the notice says "
-            f"which (notice of deficits).",
+        return Text.format(
+            "Sie beantragen die Anerkennung bei {at}. Fehlen Kenntnisse, stellt der Bescheid "
+            "fest, welche (Defizitbescheid).",
+            "You apply for recognition at {at}. If skills are missing, the notice says which "
+            "(notice of deficits).",
+            at=Text.value(body.at_de, body.en),
         )
     if step.key == "ap.recognition_application":
-        return Text(
-            f"Sie beantragen unverzüglich die Anerkennung bei {body.at_de}.",
-            f"You apply for recognition at {body.en} without delay.",
+        return Text.format(
+            "Sie beantragen unverzüglich die Anerkennung bei {at}.",
+            "You apply for recognition at {at} without delay.",
+            at=Text.value(body.at_de, body.en),
         )
     return title
 

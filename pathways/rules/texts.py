@@ -6,8 +6,9 @@ version in formal "Sie" and plain language, and an English one beside it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 # (language, English text) -> the text in that language, or the English text when there is no
 # current translation. The rules stay pure: the default is the English text itself; the Django
@@ -34,6 +35,50 @@ class Text:
 
     de: str
     en: str
+    # A text built by ``Text.format`` or ``Text.join``: the English template (the catalogue's
+    # message id; "" for a join, whose layout is not translated), the layout and the values
+    # filled in per language. ``de`` and ``en`` hold the rendered German and English, so
+    # equality, hashing and every reader of ``.de``/``.en`` see plain strings.
+    template: str = field(default="", compare=False, repr=False)
+    layout: str = field(default="", compare=False, repr=False)
+    values: tuple[tuple[str, Value], ...] = field(default=(), compare=False, repr=False)
+
+    @classmethod
+    def format(cls, de: str, en: str, /, **values: Value) -> Text:
+        """A text with named ``{placeholders}``: ``de`` and ``en`` are literal templates (the
+        English one is the message id other languages translate), the values are numbers,
+        strings the same in every language, or ``Text`` values rendered in the same language
+        (``Text.value`` for a figure written differently in German and English)."""
+        return cls(
+            de.format(**_rendered(values, "de")),
+            en.format(**_rendered(values, "en")),
+            template=en,
+            layout=en,
+            values=tuple(values.items()),
+        )
+
+    @classmethod
+    def value(cls, de: str, en: str) -> Text:
+        """A figure, not a message: a number, amount or date as written in German and in
+        English. Other languages show the English form; nothing to translate."""
+        return cls(de, en)
+
+    @classmethod
+    def join(cls, parts: Iterable[Text], de: str = " ", en: str | None = None) -> Text:
+        """The parts joined by the separator ``de`` (German) and ``en`` (English, default the
+        German one); other languages join their own parts with the English separator."""
+        chosen = tuple(parts)
+        separator = de if en is None else en
+        return cls(
+            de.join(part.de for part in chosen),
+            separator.join(part.en for part in chosen),
+            layout=separator.join(f"{{p{i}}}" for i in range(len(chosen))),
+            values=tuple((f"p{i}", part) for i, part in enumerate(chosen)),
+        )
+
+    def fill(self, **values: Value) -> Text:
+        """This text as a template (a literal ``Text`` with ``{placeholders}``), filled in."""
+        return type(self).format(self.de, self.en, **values)
 
     def get(self, lang: str) -> str:
         """The text in ``lang``: "de" and "en" (also "en-gb" and the like) from the pair, any
@@ -44,10 +89,29 @@ class Text:
             return self.en
         if code in ("de", ""):
             return self.de
-        return _translator(code, self.en)
+        if not self.layout:
+            return _translator(code, self.en)
+        if self.template:
+            layout = _translator(code, self.template)
+            if layout == self.template:  # no current translation: all of it in English
+                return self.en
+        else:
+            layout = self.layout
+        try:
+            return layout.format(**_rendered(dict(self.values), code))
+        except (KeyError, IndexError, ValueError):  # a translation with broken placeholders
+            return self.en
 
     def __str__(self) -> str:
         return self.de
+
+
+Value = Text | str | int | float | Decimal | None
+"""What ``Text.format`` fills in: a ``Text`` in the same language, or the same in every language."""
+
+
+def _rendered(values: dict[str, Value], lang: str) -> dict[str, str | int | float | Decimal | None]:
+    return {name: v.get(lang) if isinstance(v, Text) else v for name, v in values.items()}
 
 
 class ProfileError(ValueError):

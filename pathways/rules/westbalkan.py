@@ -54,9 +54,10 @@ def _nationality(p: Profile) -> Check:
         rule,
         "not_met",
         source,
-        Text(
-            f"Die Regelung gilt nur für Staatsangehörige von {STATES.de}.",
-            f"The regulation applies only to nationals of {STATES.en}.",
+        Text.format(
+            "Die Regelung gilt nur für Staatsangehörige von {states}.",
+            "The regulation applies only to nationals of {states}.",
+            states=STATES,
         ),
     )
 
@@ -153,30 +154,29 @@ def _asylum_benefits(p: Profile, options_boundary: str, reference: str) -> Check
             rule,
             "unknown",
             source,
-            Text(
-                f"Offen ist, ob Sie in den letzten 24 Monaten {when.de} Leistungen nach "
-                f"dem Asylbewerberleistungsgesetz erhalten haben.",
-                f"It is open whether you received asylum seekers' benefits in the "
-                f"24 months {when.en}.",
+            Text.format(
+                "Offen ist, ob Sie in den letzten 24 Monaten {when} Leistungen nach dem "
+                "Asylbewerberleistungsgesetz erhalten haben.",
+                "It is open whether you received asylum seekers' benefits in the 24 months {when}.",
+                when=when,
             ),
         )
     assert isinstance(months, int)
-    fix = Text(
-        f"Frühestens in {max(25 - months, 1)} Monaten liegt die letzte Zahlung mehr als "
-        f"24 Monate zurück.",
-        f"In {max(25 - months, 1)} months at the earliest, the last payment will be more "
-        f"than 24 months back.",
+    fix = Text.format(
+        "Frühestens in {months} Monaten liegt die letzte Zahlung mehr als 24 Monate zurück.",
+        "In {months} months at the earliest, the last payment will be more than 24 months back.",
+        months=max(25 - months, 1),
     )
     inside = Check(
         rule,
         "not_met",
         source,
-        Text(
-            f"Sie haben in den letzten 24 Monaten {when.de} Leistungen nach dem "
-            f"Asylbewerberleistungsgesetz erhalten. Dann ist die Zustimmung "
-            f"ausgeschlossen.",
-            f"You received asylum seekers' benefits in the 24 months {when.en}. "
-            f"Approval is then excluded.",
+        Text.format(
+            "Sie haben in den letzten 24 Monaten {when} Leistungen nach dem "
+            "Asylbewerberleistungsgesetz erhalten. Dann ist die Zustimmung ausgeschlossen.",
+            "You received asylum seekers' benefits in the 24 months {when}. Approval is then "
+            "excluded.",
+            when=when,
         ),
         fix,
     )
@@ -240,34 +240,41 @@ def _quota(p: Profile, ctx: C.Context) -> Check:
             f"{KEY}.quota",
             "unknown",
             source,
-            Text(
-                f"Das Kontingent für {used.year} ist seit dem {day} ausgeschöpft"
-                f"{'' if len(used.states) == 6 else ' für Ihre Staatsangehörigkeit'}. Neue "
-                f"Anträge auf Vorabzustimmung nimmt die Bundesagentur für Arbeit schon an; sie "
-                f"bearbeitet sie ab dem 1. Januar {nxt}.",
-                f"The quota for {used.year} has been used up since {used.on.isoformat()}"
-                f"{'' if len(used.states) == 6 else ' for your nationality'}. The employment "
-                f"agency already accepts new requests for prior approval; it processes them "
-                f"from 1 January {nxt}.",
+            Text.format(
+                "Das Kontingent für {year} ist seit dem {day} ausgeschöpft{whom}. Neue Anträge auf "
+                "Vorabzustimmung nimmt die Bundesagentur für Arbeit schon an; sie bearbeitet "
+                "sie ab dem 1. Januar {nxt}.",
+                "The quota for {year} has been used up since {day}{whom}. The employment agency "
+                "already accepts new requests for prior approval; it processes them from 1 "
+                "January {nxt}.",
+                year=used.year,
+                nxt=nxt,
+                day=Text.value(day, used.on.isoformat()),
+                whom=(
+                    Text.value("", "")
+                    if len(used.states) == 6
+                    else Text(" für Ihre Staatsangehörigkeit", " for your nationality")
+                ),
             ),
-            Text(
-                f"Der Arbeitgeber stellt die Anfrage jetzt; die Arbeit kann frühestens {nxt} "
-                f"beginnen.",
-                f"The employer files the request now; work can start in {nxt} at the earliest.",
+            Text.format(
+                "Der Arbeitgeber stellt die Anfrage jetzt; die Arbeit kann frühestens {nxt} "
+                "beginnen.",
+                "The employer files the request now; work can start in {nxt} at the earliest.",
+                nxt=nxt,
             ),
         )
     return Check(
         f"{KEY}.quota",
         "met",
         "§ 26 Abs. 2 S. 3 BeschV",
-        Text(
-            f"Es gibt höchstens {quota.replace(',', '.')} erste Zustimmungen im Jahr, verteilt "
-            f"auf monatliche Kontingente je Staat. Ist das Jahreskontingent erschöpft, lehnt "
-            f"die Bundesagentur für Arbeit offene Anträge ab; neue Anträge bearbeitet sie ab "
-            f"dem 1. Januar.",
-            f"There are at most {quota} first approvals a year, in monthly contingents per "
-            f"state. When the annual quota is used up, the employment agency refuses pending "
-            f"requests; it handles new requests from 1 January.",
+        Text.format(
+            "Es gibt höchstens {quota} erste Zustimmungen im Jahr, verteilt auf monatliche "
+            "Kontingente je Staat. Ist das Jahreskontingent erschöpft, lehnt die Bundesagentur "
+            "für Arbeit offene Anträge ab; neue Anträge bearbeitet sie ab dem 1. Januar.",
+            "There are at most {quota} first approvals a year, in monthly contingents per "
+            "state. When the annual quota is used up, the employment agency refuses pending "
+            "requests; it handles new requests from 1 January.",
+            quota=Text.value(quota.replace(",", "."), quota),
         ),
     )
 
