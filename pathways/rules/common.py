@@ -692,6 +692,19 @@ def summary(
     needs_german: Text | None = None,
 ) -> Summary:
     fees = steps.fees_eur if isinstance(steps, Steps) else Steps(steps).fees_eur
+    return _summary(duration, fees, needs_recognition, needs_job_offer, needs_german)
+
+
+@lru_cache(maxsize=1024)
+def _summary(
+    duration: Text,
+    fees: tuple[int, int],
+    needs_recognition: bool,
+    needs_job_offer: bool,
+    needs_german: Text | None,
+) -> Summary:
+    """One ``Summary`` per distinct content: it is immutable, so people with the same step
+    sequence share it instead of building a new one per evaluation."""
     return Summary(duration, fees, needs_recognition, needs_job_offer, needs_german)
 
 

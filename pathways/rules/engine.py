@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from . import (
@@ -124,9 +125,20 @@ def evaluate(
             ),
         )
     person = parse_profile(profile)
-    ctx = context_for(day, options or DEFAULT_OPTIONS)
+    results, notices = _evaluate_cached(person, day, options or DEFAULT_OPTIONS)
+    # A fresh dict each time: the cached results themselves are immutable.
+    return Evaluation(day, RULES_VERSION, dict(zip(PATHWAY_KEYS, results, strict=True)), notices)
+
+
+@lru_cache(maxsize=4096)
+def _evaluate_cached(
+    person: Profile, day: date, options: RuleOptions
+) -> tuple[tuple[PathwayResult, ...], tuple[Text, ...]]:
+    """The results in ``PATHWAY_KEYS`` order. Pure, so cached per (answers, day, options): the
+    questionnaire evaluates the same answers again and again while a person walks it."""
+    ctx = context_for(day, options)
     results = {key: rule(person, ctx) for key, rule in _INDEPENDENT}
     results["accelerated_procedure"] = accelerated_procedure.evaluate(person, ctx, results)
     if person.nationality == "TR":
         results = {key: association_fees(result, person, ctx) for key, result in results.items()}
-    return Evaluation(day, RULES_VERSION, {key: results[key] for key in PATHWAY_KEYS}, ctx.notices)
+    return tuple(results[key] for key in PATHWAY_KEYS), ctx.notices

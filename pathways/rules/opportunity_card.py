@@ -19,6 +19,7 @@ opens the gate); Nr. 6 five years' experience in the last seven 3, else Nr. 7 tw
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import common as C
 from .experience_route import state_recognised_check
@@ -157,8 +158,14 @@ def points(p: Profile, ctx: C.Context) -> Points:
         )
     )
 
-    items = tuple(PointsItem(key, LABELS[key], value, source) for key, value, _, source in rows)
+    items = tuple(_item(key, value, source) for key, value, _, source in rows)
     return Points(sum(row[1] for row in rows), items, sum(row[2] for row in rows))
+
+
+@lru_cache(maxsize=256)
+def _item(criterion: str, value: int, source: str) -> PointsItem:
+    """One line of the points table; immutable, so built once per (criterion, points)."""
+    return PointsItem(criterion, LABELS[criterion], value, source)
 
 
 # --- fixes ------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from .parameters import WESTBALKAN_STATES
@@ -136,26 +137,43 @@ def _value(question: Question, value: Any) -> Any:
         return code
     if key == "occupation_isco" and (_ISCO.match(value) or value == "other"):
         return value
-    if value not in question.accepted_values:
+    if value not in _ACCEPTED[key]:
         allowed = ", ".join(question.choice_values)
         raise _invalid(key, f"Erlaubt sind: {allowed}.", f"Must be one of: {allowed}.")
     return value
 
 
 def parse_profile(data: Any) -> Profile:
-    """A validated ``Profile`` from a mapping of answers; ``ProfileError`` names a bad key."""
+    """A validated ``Profile`` from a mapping of answers; ``ProfileError`` names a bad key.
+
+    Only the given answers are looked at, in the questionnaire's order (so that the first bad
+    answer is the one named). Answers are JSON scalars: the same answers (value and type, as
+    ``True`` must not pass for ``1``) give the same profile, so parsed profiles are cached.
+    """
     if isinstance(data, Profile):
         return data
     if not isinstance(data, Mapping):
         raise _invalid(
             "profile", "Das Profil muss ein JSON-Objekt sein.", "The profile must be a JSON object."
         )
+    given = [(key, raw) for key, raw in data.items() if key in _QUESTION_INDEX]
+    try:
+        answers = tuple(sorted((_QUESTION_INDEX[key], raw.__class__, raw) for key, raw in given))
+        hash(answers)
+    except TypeError:  # an unhashable answer (a list, a dict) is parsed without the cache
+        return _parse(tuple(sorted(given, key=lambda item: _QUESTION_INDEX[item[0]])))
+    return _parse_cached(answers)
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(answers: tuple[tuple[int, type, Any], ...]) -> Profile:
+    return _parse(tuple((QUESTIONS[index].id, raw) for index, _kind, raw in answers))
+
+
+def _parse(answers: tuple[tuple[str, Any], ...]) -> Profile:
     values: dict[str, Any] = {}
-    for question in QUESTIONS:
-        key = question.id
-        if key not in data:
-            continue
-        raw = data[key]
+    for key, raw in answers:
+        question = _QUESTION_BY_ID[key]
         if raw is None:
             if question.null_choice is not None:
                 values[key] = NEVER
@@ -163,6 +181,15 @@ def parse_profile(data: Any) -> Profile:
         values[key] = _value(question, raw)
     _contradiction(values)
     return Profile(**values)
+
+
+# The questionnaire's order, looked up once at import time.
+_QUESTION_INDEX: dict[str, int] = {question.id: index for index, question in enumerate(QUESTIONS)}
+_QUESTION_BY_ID: dict[str, Question] = {question.id: question for question in QUESTIONS}
+# Each question's accepted choices (current and legacy values), built once.
+_ACCEPTED: dict[str, frozenset[str]] = {
+    question.id: frozenset(question.accepted_values) for question in QUESTIONS
+}
 
 
 def check_combined(answers: Mapping[str, Any], key: str, value: Any) -> None:

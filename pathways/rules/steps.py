@@ -1159,6 +1159,12 @@ def _steps_cached(
     return Steps(builders[pathway_key]())
 
 
+@lru_cache(maxsize=512)
+def _dated_figures(day: date) -> tuple[int, int]:
+    """The Westbalkan quota and the monthly means in force on ``day`` (looked up once a day)."""
+    return P.value_on(P.WESTBALKAN_QUOTA, day), P.value_on(P.MONTHLY_MEANS_EUR, day)
+
+
 def steps_for(
     pathway_key: str,
     on: date | None = None,
@@ -1180,8 +1186,10 @@ def steps_for(
     default the dated figures of ``parameters``.
     """
     day = max(on or date.today(), P.SUPPORTED_FROM)
-    quota = P.value_on(P.WESTBALKAN_QUOTA, day) if quota is None else quota
-    means = P.value_on(P.MONTHLY_MEANS_EUR, day) if means is None else means
+    if quota is None or means is None:
+        dated_quota, dated_means = _dated_figures(day)
+        quota = dated_quota if quota is None else quota
+        means = dated_means if means is None else means
     if pathway_key == "accelerated_procedure" and via is not None:
         return _steps_cached(via, day, True, land_law, academic, quota, means)
     return _steps_cached(pathway_key, day, accelerated, land_law, academic, quota, means)
