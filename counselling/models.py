@@ -749,3 +749,65 @@ class AccessLog(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.client_code}"
+
+
+class ErasureDecision(models.TextChoices):
+    PENDING = "pending", _("waiting for approval")
+    APPROVED = "approved", _("approved, data erased")
+    REJECTED = "rejected", _("rejected")
+
+
+class ErasureRequest(models.Model):
+    """A request to erase one client's personal data (Art. 17 GDPR), decided by a second person.
+
+    A counsellor or the coordinator of the client's network asks (``requested_by``, ``reason``);
+    a coordinator of the same network who is not the requester approves or rejects. Approval
+    anonymises the client as retention does (``counselling.retention.anonymise``), so every
+    aggregate figure stays as it was. Logic in ``counselling.erasure``.
+    """
+
+    client = models.ForeignKey(
+        Client, on_delete=models.PROTECT, related_name="erasure_requests", verbose_name=_("client")
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    reason = models.TextField(_("reason"), max_length=1000)
+    created = models.DateTimeField(_("requested"), default=timezone.now, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decision = models.CharField(
+        _("decision"),
+        max_length=16,
+        choices=ErasureDecision.choices,
+        default=ErasureDecision.PENDING,
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("erasure request")
+        verbose_name_plural = _("erasure requests")
+        ordering = ["-created"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decided_by__isnull=True) | ~Q(decided_by=models.F("requested_by")),
+                name="erasure_second_person",
+            ),
+            models.UniqueConstraint(
+                fields=["client"],
+                condition=Q(decision="pending"),
+                name="erasure_one_pending_per_client",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.created:%Y-%m-%d} {self.client_id} {self.decision}"

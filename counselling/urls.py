@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from counselling import log_views, subject_views, views
+from counselling import erasure_views, log_views, subject_views, views
 
 app_name = "counselling"
 urlpatterns = [
@@ -28,6 +28,9 @@ urlpatterns = [
     path("lookup/occupations/", views.occupation_options, name="occupation_options"),
     path("figures/", views.figures, name="figures"),
     path("log/", log_views.network_log, name="audit_log"),
+    path("erasure/", erasure_views.erasure_list, name="erasure_list"),
+    path("erasure/new/", erasure_views.erasure_new, name="erasure_new"),
+    path("erasure/<int:pk>/decide/", erasure_views.erasure_decide, name="erasure_decide"),
     re_path(
         r"^figures/monitoring\.(?P<extension>csv|xlsx)$", views.monitoring, name="monitoring"
     ),
