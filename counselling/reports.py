@@ -444,8 +444,9 @@ def _merge(parts: list[dict[int, dict]]) -> dict[int, dict]:
 def figures(networks, start: datetime.date, end: datetime.date, *, suppressed: bool) -> Figures:
     """All tables for ``networks`` (a queryset) between ``start`` and ``end`` inclusive."""
     db = reports_db()
-    networks = list(networks.using(db).order_by("short_name"))
-    current = rollups.state(db)
+    # The roll-ups' state (counselling.rollups) comes with the networks: no query of its own.
+    networks = list(rollups.with_state(networks.using(db)).order_by("short_name"))
+    current = rollups.state_of(networks)
     consultations, origins, topic_counts = _counts(networks, start, end, db, current is not None)
     years = rollups.whole_years(start, end, current)
     if years:

@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q, Subquery, Sum
 from django.db.models.functions import ExtractYear, TruncMonth
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils import timezone
@@ -58,8 +58,11 @@ MISSING = ("nationality", "qualification_country", "reference_occupation", "resi
            "recognition_outcome")  # fmt: skip
 
 
-def month_of(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
+def month_of(day: datetime.date | str) -> datetime.date:
+    """The first of ``day``'s month (a model's date may still be the string it was given)."""
+    if isinstance(day, str):
+        day = datetime.date.fromisoformat(day)
+    return _date(day).replace(day=1)
 
 
 def _next_month(day: datetime.date) -> datetime.date:
@@ -86,6 +89,23 @@ def split(start: datetime.date, end: datetime.date):
 def state(db: str = "default") -> RollupState | None:
     """The roll-ups' state; None until ``rebuild`` first ran (then the figures count raw rows)."""
     return RollupState.objects.using(db).filter(pk=1).first()
+
+
+def with_state(networks):
+    """``networks`` (a queryset) annotated with the years of the roll-ups' state."""
+    state_row = RollupState.objects.using(networks.db).filter(pk=1)
+    return networks.annotate(
+        rollup_first_year=Subquery(state_row.values("first_year")),
+        rollup_last_year=Subquery(state_row.values("last_year")),
+    )
+
+
+def state_of(networks: list) -> RollupState | None:
+    """The state read by ``with_state`` (None for no networks or before the first rebuild)."""
+    if not networks or networks[0].rollup_first_year is None:
+        return None
+    first = networks[0]
+    return RollupState(pk=1, first_year=first.rollup_first_year, last_year=first.rollup_last_year)
 
 
 def whole_years(

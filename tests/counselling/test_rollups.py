@@ -212,3 +212,28 @@ def test_figures_pages_take_the_same_bounded_number_of_queries_at_any_size(
         with django_assert_max_num_queries(24):
             response = client.get(url, {"start": period[0], "end": period[1], "network": "all"})
         assert response.status_code == 200
+
+
+def test_generating_with_copy_fills_the_tables_and_the_rollups(client):
+    from tests.counselling.factory import make_centre, make_network
+
+    networks = [make_network(f"network-c{n}", valid_from=D(2015, 1, 1)) for n in range(2)]
+    for network in networks:
+        make_centre(network)
+    make_topic("recognition_procedure")
+    make_occupation("doctor")
+    call_command("generate_consultations", "--count", "3000", "--start", "2023-01-01",
+                 "--end", "2025-12-31", "--copy", "--batch", "1000")  # fmt: skip
+    assert Consultation.objects.count() == 3000
+    assert Consultation.topics.through.objects.count() > 2000
+    assert RollupState.objects.exists()
+    period = (D(2024, 1, 1), D(2024, 12, 31))
+    selected = Network.objects.filter(pk__in=[n.pk for n in networks])
+    from_rollups = reports.figures(selected, *period, suppressed=True)
+    assert from_rollups.years == (2024, 2024)
+    RollupState.objects.all().delete()
+    from_raw = reports.figures(selected, *period, suppressed=True)
+    assert from_raw.years is None
+    assert [[c.display for _l, cells in t.rows for c in cells] for t in from_rollups.tables] == [
+        [c.display for _l, cells in t.rows for c in cells] for t in from_raw.tables
+    ]
