@@ -220,11 +220,21 @@ def _entries(inputs: dict, first_year: int, last_year: int) -> tuple[dict, dict]
         missing = (*inputs["missing"], not dated)
         for y1 in range(first_year, latest + 1):
             people[(network, y1, y2, outcome, inputs["refugee"], missing)] = (1, key)
-    for y1 in range(first_year, last_year + 1):
-        for y2 in range(y1, last_year + 1):
-            for outcome in {o for day, o in changes if y1 <= day.year <= y2}:
-                reached[(network, y1, y2, outcome)] = (1, key)
+    reached_in: dict[str, set[int]] = defaultdict(set)
+    for day, outcome in changes:
+        reached_in[outcome].add(day.year)
+    for outcome, outcome_years in reached_in.items():
+        for y1, y2 in _ranges(sorted(outcome_years), first_year, last_year):
+            reached[(network, y1, y2, outcome)] = (1, key)
     return people, reached
+
+
+def _ranges(years: list[int], first_year: int, last_year: int):
+    """The ranges of years (y1, y2) within first_year..last_year that hold one of ``years``."""
+    for y2 in range(max(years[0], first_year), last_year + 1):
+        latest = max(y for y in years if y <= y2)
+        for y1 in range(first_year, latest + 1):
+            yield y1, y2
 
 
 def _client_inputs(client_id: int) -> dict:
