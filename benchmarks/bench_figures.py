@@ -26,6 +26,14 @@ import django
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+
+# Pages render without collectstatic: static URLs need no manifest here.
+settings.STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
