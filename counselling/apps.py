@@ -7,4 +7,6 @@ class CounsellingConfig(AppConfig):
     verbose_name = _("Counselling")
 
     def ready(self):
-        from counselling import signals  # noqa: F401 - connects the receivers
+        from counselling import rollups, signals  # noqa: F401 - connects the receivers
+
+        rollups.connect()

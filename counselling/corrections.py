@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from counselling import rollups
 from counselling.models import Consultation, StaffRole
 from counselling.services import derive_first_consultation
 
@@ -45,6 +46,7 @@ def correct(role: StaffRole, consultation: Consultation, topics) -> Consultation
             consultation.outcome_changes.exclude(date=consultation.date).update(
                 date=consultation.date
             )
+            rollups.refresh_client(consultation.client_id, months=False)
     consultation.refresh_from_db(fields=["is_first"])
     return consultation
 

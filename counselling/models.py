@@ -811,3 +811,101 @@ class ErasureRequest(models.Model):
 
     def __str__(self):
         return f"{self.created:%Y-%m-%d} {self.client_id} {self.decision}"
+
+
+# Roll-ups of the figures (counselling.rollups, issue 16). Plain integer ids where a row must
+# outlive what it counted (a deleted client's contribution is subtracted after the delete).
+
+class _Rollup(models.Model):
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{type(self).__name__} {self.pk}"
+
+
+
+class ConsultationMonth(_Rollup):
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    channel = models.CharField(max_length=16)
+    format = models.CharField(max_length=12)
+    is_first = models.BooleanField(null=True)
+    n = models.IntegerField(default=0)
+    key = models.BigIntegerField(default=0)
+    participants = models.BigIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["network", "month"])]
+
+
+class OriginMonth(_Rollup):
+    """First consultations by the client's nationality and reference occupation."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    nationality = models.CharField(max_length=2, blank=True)
+    occupation_id = models.IntegerField(null=True)
+    n = models.IntegerField(default=0)
+    key = models.BigIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["network", "month"])]
+
+
+class TopicMonth(_Rollup):
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    topic_id = models.IntegerField()
+    format = models.CharField(max_length=12)
+    is_first = models.BooleanField(null=True)
+    n = models.IntegerField(default=0)
+    key = models.BigIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["network", "month"])]
+
+
+class PeopleYears(_Rollup):
+    """People counselled in the years first_year..last_year by their outcome at its end,
+    flight background and the bit mask of their data-quality gaps (rollups.MISSING)."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    first_year = models.PositiveSmallIntegerField()
+    last_year = models.PositiveSmallIntegerField()
+    outcome = models.CharField(max_length=20)
+    refugee = models.BooleanField()
+    missing = models.PositiveSmallIntegerField()
+    n = models.IntegerField(default=0)
+    key = models.BigIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["first_year", "last_year", "network"])]
+
+
+class ReachedYears(_Rollup):
+    """People whose recognition outcome was recorded in the years first_year..last_year."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    first_year = models.PositiveSmallIntegerField()
+    last_year = models.PositiveSmallIntegerField()
+    outcome = models.CharField(max_length=20)
+    n = models.IntegerField(default=0)
+    key = models.BigIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["first_year", "last_year", "network"])]
+
+
+class ClientContribution(_Rollup):
+    """What a client adds to PeopleYears and ReachedYears, as last counted."""
+
+    client_id = models.IntegerField(primary_key=True)
+    inputs = models.JSONField(default=dict)
+
+
+class RollupState(_Rollup):
+    """The years the year-range roll-ups cover (set by rebuild_rollups)."""
+
+    first_year = models.PositiveSmallIntegerField()
+    last_year = models.PositiveSmallIntegerField()

@@ -21,7 +21,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from counselling import disclosure
+from counselling import disclosure, rollups
 from counselling.models import Client, Consultation, RecognitionOutcomeChange, ResidenceStatus
 from counselling.reports import Cell, Figures, Table
 from iqportal.db_routers import reports_db
@@ -55,9 +55,14 @@ class Completeness:
         return round(100 * self.valid / total, 1) if total else None
 
 
-def completeness(networks, start: datetime.date, end: datetime.date) -> dict[int, list]:
-    """``Completeness`` of every field per network id (networks without people left out)."""
+def completeness(
+    networks, start: datetime.date, end: datetime.date, years: tuple[int, int] | None = None
+) -> dict[int, list]:
+    """``Completeness`` of every field per network id (networks without people left out);
+    from the roll-ups for the whole ``years`` they hold (``counselling.rollups``)."""
     db = reports_db()
+    if years:
+        return _blocks(rollups.completeness_rows(networks, years, db))
     counselled = (
         Consultation.objects.using(db).for_networks(networks).in_period(start, end).individual()
     )
@@ -73,6 +78,10 @@ def completeness(networks, start: datetime.date, end: datetime.date) -> dict[int
         **{f"missing_key_{name}": Sum("record_key", filter=missing)
            for name, missing, _label in FIELDS},
     )  # fmt: skip
+    return _blocks(rows.order_by())
+
+
+def _blocks(rows) -> dict[int, list]:
     return {
         row["network"]: [
             Completeness(name, str(label), row["total"] - row[f"missing_{name}"],
@@ -81,13 +90,13 @@ def completeness(networks, start: datetime.date, end: datetime.date) -> dict[int
                          row[f"missing_key_{name}"] or 0)
             for name, _missing, label in FIELDS
         ]
-        for row in rows.order_by()
+        for row in rows
     }  # fmt: skip
 
 
 def table(figures: Figures) -> Table:
     """The data-quality table of ``figures``' networks and period, one block per network."""
-    found = completeness(figures.networks, figures.start, figures.end)
+    found = completeness(figures.networks, figures.start, figures.end, figures.years)
     result = Table(
         "data_quality",
         _("Data quality: valid and missing values"),

@@ -30,7 +30,7 @@ from django.db.models.functions import Coalesce
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from counselling import disclosure, reference
+from counselling import disclosure, reference, rollups
 from counselling.models import (
     Channel,
     Client,
@@ -108,6 +108,8 @@ class Figures:
     end: datetime.date
     suppressed: bool
     tables: list[Table]
+    # The whole years whose people the roll-ups hold (counselling.rollups), else None.
+    years: tuple[int, int] | None = None
 
     def table(self, key: str) -> Table:
         return next(table for table in self.tables if table.key == key)
@@ -407,14 +409,53 @@ def _comparison(consultations, people, networks: list[Network]) -> Table:
     return table
 
 
+def _counts(
+    networks, start, end, db, ready: bool
+) -> tuple[list[dict], list[tuple], dict[int, dict]]:
+    """Consultations, origins and topics of the period: its whole months from the roll-ups
+    (``counselling.rollups``), the days of a month it cuts from the raw rows."""
+    raw, months = rollups.split(start, end) if ready else ([(start, end)], None)
+    consultations, origins, topics = [], [], []
+    if months:
+        consultations += rollups.consultation_counts(networks, months, db)
+        origins += rollups.origin_counts(networks, months, db)
+        topics.append(rollups.topic_counts(networks, months, db))
+    for first, last in raw:
+        base = Consultation.objects.using(db).for_networks(networks).in_period(first, last)
+        consultations += _consultation_counts(base)
+        origins += _origin_counts(base)
+        topics.append(_topic_counts(networks, first, last, db))
+    return consultations, origins, _merge(topics)
+
+
+def _merge(parts: list[dict[int, dict]]) -> dict[int, dict]:
+    if len(parts) == 1:
+        return parts[0]
+    merged: dict[int, dict] = {}
+    for part in parts:
+        for topic, row in part.items():
+            target = merged.setdefault(topic, {})
+            for name, value in row.items():
+                if name != "topic":
+                    target[name] = (target.get(name) or 0) + (value or 0)
+    return merged
+
+
 def figures(networks, start: datetime.date, end: datetime.date, *, suppressed: bool) -> Figures:
     """All tables for ``networks`` (a queryset) between ``start`` and ``end`` inclusive."""
     db = reports_db()
-    networks = list(networks.using(db).order_by("short_name"))
-    base = Consultation.objects.using(db).for_networks(networks).in_period(start, end)
-    consultations, people = _consultation_counts(base), _people_counts(base, end)
-    origins = _origin_counts(base)
-    topic_counts = _topic_counts(networks, start, end, db)
+    # The roll-ups' state (counselling.rollups) comes with the networks: no query of its own.
+    networks = list(rollups.with_state(networks.using(db)).order_by("short_name"))
+    current = rollups.state_of(networks)
+    consultations, origins, topic_counts = _counts(networks, start, end, db, current is not None)
+    years = rollups.whole_years(start, end, current)
+    if years:
+        people = rollups.people_counts(networks, years, db)
+        reached = rollups.outcomes_reached(networks, years, db)
+    else:
+        base = Consultation.objects.using(db).for_networks(networks).in_period(start, end)
+        people = _people_counts(base, end)
+        reached = _outcomes_reached(networks, start, end, db)
     topics = list(Topic.objects.using(db).all())
     summary, _totals = _summary(consultations, people)
     tables = [
@@ -441,9 +482,9 @@ def figures(networks, start: datetime.date, end: datetime.date, *, suppressed: b
             ("first", "follow", "groups"),
         ),
         _channels(consultations),
-        _outcomes_reached_table(_outcomes_reached(networks, start, end, db)),
+        _outcomes_reached_table(reached),
         _outcomes(people),
     ]
     if suppressed:
         disclosure.perturb_tables(tables)
-    return Figures(networks, start, end, suppressed, tables)
+    return Figures(networks, start, end, suppressed, tables, years)

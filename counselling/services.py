@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from django.db import IntegrityError, transaction
 
+from counselling import rollups
 from counselling.models import (
     AccessAction,
     AccessLog,
@@ -38,6 +39,7 @@ def derive_first_consultation(client: Client) -> None:
     first_pk = individual.order_by("date", "created_at", "pk").values_list("pk", flat=True)[:1]
     individual.exclude(pk__in=first_pk).exclude(is_first=False).update(is_first=False)
     individual.filter(pk__in=first_pk).exclude(is_first=True).update(is_first=True)
+    rollups.refresh_client(client.pk)
 
 
 def record_outcome_change(

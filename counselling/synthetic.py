@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from counselling.models import (
@@ -263,9 +263,22 @@ class Generator:
             seen.add(client.code)
 
     def run(
-        self, count: int, batch: int = 5000, progress: Callable[[int], None] | None = None
+        self,
+        count: int,
+        batch: int = 5000,
+        progress: Callable[[int], None] | None = None,
+        *,
+        copy: bool = False,
     ) -> int:
-        """Writes about ``count`` consultations; returns how many were written."""
+        """Writes about ``count`` consultations; returns how many were written. With ``copy``
+        (PostgreSQL) the rows go in by ``COPY`` instead of multi-row inserts."""
+
+        def write(model, objects, size=batch):
+            if copy:
+                copy_rows(model, objects)
+            else:
+                model.objects.bulk_create(objects, batch_size=size)
+
         written, seen = 0, set()
         without_client_share = sum(self.shares_without_client)
         while written < count:
@@ -287,11 +300,11 @@ class Generator:
             clients = [client for client in clients if id(client) in kept]
             with transaction.atomic():
                 self._unique_codes(clients, seen)
-                Client.objects.bulk_create(clients, batch_size=batch)
+                write(Client, clients)
                 for client, consultation, _line in planned:
                     consultation.client = client
                 rows = [c for _client, c, _line in planned] + [g for g, _line in groups]
-                Consultation.objects.bulk_create(rows, batch_size=batch)
+                write(Consultation, rows)
                 links = [
                     Consultation.topics.through(consultation_id=c.pk, topic_id=topic)
                     for _client, c, line in planned
@@ -301,11 +314,36 @@ class Generator:
                     for g, line in groups
                     for topic in self._topics(line)
                 ]
-                Consultation.topics.through.objects.bulk_create(links, batch_size=batch * 2)
-                RecognitionOutcomeChange.objects.bulk_create(
-                    self._outcome_changes(clients, planned), batch_size=batch
-                )
+                write(Consultation.topics.through, links, batch * 2)
+                write(RecognitionOutcomeChange, self._outcome_changes(clients, planned))
             written += len(rows)
             if progress:
                 progress(written)
         return written
+
+
+def copy_rows(model, objects: list) -> None:
+    """Writes ``objects`` (unsaved instances of ``model``) with PostgreSQL's ``COPY``, about
+    five times as fast as multi-row inserts; their ids are drawn from the table's sequence
+    first, so that rows referring to them can follow. No signals are sent (like
+    ``bulk_create``)."""
+    if not objects:
+        return
+    meta = model._meta
+    quote = connection.ops.quote_name
+    fields = meta.concrete_fields
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [meta.db_table, meta.pk.column, len(objects)],
+        )
+        for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
+            obj.pk = pk
+        columns = ", ".join(quote(field.column) for field in fields)
+        sql = f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN"
+        with cursor.cursor.copy(sql) as copy:
+            for obj in objects:
+                copy.write_row(
+                    [field.get_db_prep_save(field.pre_save(obj, True), connection)
+                     for field in fields]
+                )  # fmt: skip

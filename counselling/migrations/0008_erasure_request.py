@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('counselling', '0006_record_keys'),
+        ('counselling', '0007_rollups'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from counselling import rollups
 from counselling.models import Centre, Consultation, Network, Occupation, Role, StaffRole, Topic
 from counselling.synthetic import Generator, Plan
 
@@ -94,6 +95,7 @@ class Command(BaseCommand):
         start = today.replace(year=today.year - 1, day=1)
         networks = list(Network.objects.counselling().valid_on(today))
         Generator(Plan(networks, start, today), seed=2026).run(DEMO_CONSULTATIONS)
+        rollups.rebuild()
         self.stdout.write(
             f"{DEMO_CONSULTATIONS} synthetic consultations in {len(networks)} networks."
         )

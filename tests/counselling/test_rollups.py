@@ -1,0 +1,239 @@
+"""The roll-ups of the figures (counselling.rollups): kept current by every kind of write,
+equal to a rebuild from the raw rows, and the figures read from them equal to the figures
+counted from the raw rows (PostgreSQL), exact and perturbed; query counts bounded."""
+
+import datetime
+import random
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from counselling import reports, retention, rollups
+from counselling.corrections import correct
+from counselling.models import (
+    ClientContribution,
+    Consultation,
+    ConsultationMonth,
+    Network,
+    OriginMonth,
+    PeopleYears,
+    ReachedYears,
+    RollupState,
+    StaffRole,
+    TopicMonth,
+)
+from counselling.synthetic import Generator, Plan
+from tests.counselling.factory import (
+    make_client,
+    make_consultation,
+    make_counsellor,
+    make_employer_consultation,
+    make_group_session,
+    make_occupation,
+    make_outcome_change,
+    make_topic,
+)
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+PERIODS = [
+    (D(2024, 1, 1), D(2024, 12, 31)),  # a whole year: people from the roll-ups
+    (D(2023, 1, 1), D(2025, 12, 31)),  # whole years
+    (D(2024, 3, 1), D(2024, 5, 31)),  # whole months
+    (D(2024, 2, 14), D(2025, 4, 3)),  # cut months at both ends
+    (D(2024, 6, 10), D(2024, 6, 20)),  # inside one month
+]
+OUTCOMES = ["not_applied", "open", "full", "partial", "rejected"]
+
+
+def _snapshot() -> dict:
+    """The roll-ups' non-zero contents, added up per cell (row ids and order left out)."""
+    found = {}
+    for model, fields in (
+        (ConsultationMonth, ("network_id", "month", "channel", "format", "is_first")),
+        (OriginMonth, ("network_id", "month", "nationality", "occupation_id")),
+        (TopicMonth, ("network_id", "month", "topic_id", "format", "is_first")),
+        (PeopleYears, rollups.PEOPLE_FIELDS),
+        (ReachedYears, rollups.REACHED_FIELDS),
+    ):
+        cells: dict = {}
+        extra = ("participants",) if model is ConsultationMonth else ()
+        for row in model.objects.values_list(*fields, "n", "key", *extra):
+            sums = cells.setdefault(row[: len(fields)], [0] * (len(row) - len(fields)))
+            for i, value in enumerate(row[len(fields) :]):
+                sums[i] += value
+        found[model.__name__] = {cell: sums for cell, sums in cells.items() if any(sums)}
+    found["contributions"] = dict(ClientContribution.objects.values_list("client_id", "inputs"))
+    return found
+
+
+def _shown(period, suppressed) -> list:
+    networks = Network.objects.filter(slug__in=["network-r1", "network-r2"])
+    figures = reports.figures(networks, *period, suppressed=suppressed)
+    from counselling import quality
+
+    figures = quality.with_quality(figures)
+    return [
+        (table.key, [(label, [cell.display for cell in cells]) for label, cells in table.rows])
+        for table in figures.tables
+    ]
+
+
+def _random_writes(rng: random.Random, networks, topics, occupations) -> None:
+    centres = {network.pk: network.centres.first() for network in networks}
+    counsellors = {pk: make_counsellor(centre) for pk, centre in centres.items()}
+    clients, consultations = [], []
+
+    def day():
+        return D(2023, 1, 1) + datetime.timedelta(days=rng.randint(0, 3 * 365))
+
+    for _step in range(140):
+        action = rng.random()
+        if action < 0.35 or not clients:
+            network = rng.choice(networks)
+            client = make_client(
+                network, nationality=rng.choice(["SY", "TR", "UA", ""]),
+                flight_background=rng.random() < 0.4,
+                reference_occupation=rng.choice([*occupations, None]),
+                recognition_outcome=rng.choice(OUTCOMES),
+            )  # fmt: skip
+            clients.append(client)
+            consultations.append(
+                make_consultation(client, day(), topics=rng.sample(topics, rng.randint(0, 2)),
+                                  channel=rng.choice(["in_person", "phone", "video"]))
+            )  # fmt: skip
+        elif action < 0.6:
+            client = rng.choice(clients)
+            consultations.append(make_consultation(client, day(), topics=[rng.choice(topics)]))
+        elif action < 0.7:
+            client = rng.choice(clients)
+            make_outcome_change(client, rng.choice(OUTCOMES), day())
+        elif action < 0.8:
+            # A correction by the counsellor: another date, channel and topics.
+            consultation = rng.choice(consultations)
+            consultation.refresh_from_db()
+            consultation.date = day()
+            consultation.channel = rng.choice(["phone", "email"])
+            role = StaffRole.objects.get(user=counsellors[consultation.network_id])
+            correct(role, consultation, rng.sample(topics, rng.randint(0, 2)))
+        elif action < 0.86:
+            client = rng.choice(clients)
+            client.nationality = rng.choice(["IR", "SY", ""])
+            client.flight_background = not client.flight_background
+            client.reference_occupation = rng.choice([*occupations, None])
+            client.save()
+        elif action < 0.9:
+            centre = centres[rng.choice(networks).pk]
+            make_group_session(centre, day(), rng.randint(3, 15), topics=[rng.choice(topics)])
+            make_employer_consultation(centre, day(), channel="phone")
+        elif action < 0.94 and len(consultations) > 5:
+            consultation = consultations.pop(rng.randrange(len(consultations)))
+            client = consultation.client
+            consultation.delete()
+            from counselling.services import derive_first_consultation
+
+            derive_first_consultation(client)
+        elif action < 0.97:
+            retention.anonymise([rng.choice(clients).pk], reason="test")
+        elif len(clients) > 5:
+            client = clients.pop(rng.randrange(len(clients)))
+            consultations = [c for c in consultations if c.client_id != client.pk]
+            client.delete()
+
+
+@pytest.fixture
+def networks(db):
+    from tests.counselling.factory import make_centre, make_network
+
+    found = [make_network("network-r1"), make_network("network-r2")]
+    for network in found:
+        make_centre(network)
+    return found
+
+
+def test_rollups_stay_equal_to_a_rebuild_and_figures_to_the_raw_count(networks):
+    rng = random.Random(16)
+    topics = [make_topic("recognition_procedure"), make_topic("wages", "fair_integration"),
+              make_topic("recruitment_abroad", "employers")]  # fmt: skip
+    occupations = [make_occupation("doctor"), make_occupation("nurse")]
+    # Some data before the roll-ups exist, then the rebuild, then writes kept by the signals.
+    for n in range(10):
+        client = make_client(networks[n % 2], nationality="SY", recognition_outcome="open")
+        make_consultation(client, D(2024, 1 + n, 5), topics=[topics[0]])
+    call_command("rebuild_rollups", first_year=2023, last_year=2026)
+    assert RollupState.objects.get().first_year == 2023
+    _random_writes(rng, networks, topics, occupations)
+    assert Consultation.objects.count() > 100
+
+    kept = _snapshot()
+    shown = {(p, s): _shown(p, s) for p in PERIODS for s in (False, True)}
+    rollups.rebuild(first_year=2023, last_year=2026)
+    assert _snapshot() == kept
+    assert kept["PeopleYears"]
+    assert kept["ReachedYears"]
+    assert kept["TopicMonth"]
+    # Without the roll-ups' state the figures are counted from the raw rows, as before them.
+    RollupState.objects.all().delete()
+    for (period, suppressed), figures in shown.items():
+        assert _shown(period, suppressed) == figures, (period, suppressed)
+
+
+def _coordinator_client(client, network):
+    from tests.counselling.factory import make_coordinator
+
+    client.force_login(make_coordinator(network))
+    return client
+
+
+@pytest.mark.parametrize("count", [200, 2000])
+def test_figures_pages_take_the_same_bounded_number_of_queries_at_any_size(
+    client, count, django_assert_max_num_queries
+):
+    from tests.counselling.factory import make_centre, make_network, make_programme
+
+    networks = [make_network(f"network-q{n}", valid_from=D(2015, 1, 1)) for n in range(3)]
+    for network in networks:
+        make_centre(network)
+    make_topic("recognition_procedure")
+    make_occupation("doctor")
+    Generator(Plan(networks, D(2023, 1, 1), D(2025, 12, 31)), seed=1).run(count, batch=1000)
+    rollups.rebuild()
+    _coordinator_client(client, networks[0])
+    url = reverse("counselling:figures")
+    for period in (("2024-01-01", "2024-12-31"), ("2023-01-01", "2025-12-31"),
+                   ("2024-02-14", "2025-04-03")):  # fmt: skip
+        with django_assert_max_num_queries(24):
+            response = client.get(url, {"start": period[0], "end": period[1]})
+        assert response.status_code == 200
+    client.force_login(make_programme())
+    for period in (("2024-01-01", "2024-12-31"), ("2024-02-14", "2025-04-03")):
+        with django_assert_max_num_queries(24):
+            response = client.get(url, {"start": period[0], "end": period[1], "network": "all"})
+        assert response.status_code == 200
+
+
+def test_generating_with_copy_fills_the_tables_and_the_rollups(client):
+    from tests.counselling.factory import make_centre, make_network
+
+    networks = [make_network(f"network-c{n}", valid_from=D(2015, 1, 1)) for n in range(2)]
+    for network in networks:
+        make_centre(network)
+    make_topic("recognition_procedure")
+    make_occupation("doctor")
+    call_command("generate_consultations", "--count", "3000", "--start", "2023-01-01",
+                 "--end", "2025-12-31", "--copy", "--batch", "1000")  # fmt: skip
+    assert Consultation.objects.count() == 3000
+    assert Consultation.topics.through.objects.count() > 2000
+    assert RollupState.objects.exists()
+    period = (D(2024, 1, 1), D(2024, 12, 31))
+    selected = Network.objects.filter(pk__in=[n.pk for n in networks])
+    from_rollups = reports.figures(selected, *period, suppressed=True)
+    assert from_rollups.years == (2024, 2024)
+    RollupState.objects.all().delete()
+    from_raw = reports.figures(selected, *period, suppressed=True)
+    assert from_raw.years is None
+    assert [[c.display for _l, cells in t.rows for c in cells] for t in from_rollups.tables] == [
+        [c.display for _l, cells in t.rows for c in cells] for t in from_raw.tables
+    ]
