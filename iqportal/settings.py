@@ -100,6 +100,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses HTML (and JSON) where no proxy does: after whitenoise (which serves its own
+    # precompressed static files), before every middleware that reads or writes the body.
+    # GZIP_HTML=false when the proxy compresses. BREACH: see docs/operations.md.
+    "django.middleware.gzip.GZipMiddleware",
     # Outside the session, so that it also marks the pages answered after a failure there.
     "iqportal.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -125,6 +129,11 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a lockout into the 429 page.
     "axes.middleware.AxesMiddleware",
 ]
+
+if not env_bool("GZIP_HTML", True):
+    MIDDLEWARE.remove("django.middleware.gzip.GZipMiddleware")
+# Benchmarks only (scripts/bench.sh): the bare floor view /bench/floor answers, else a 404.
+BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
 
 ROOT_URLCONF = "iqportal.urls"
 FORM_RENDERER = "iqportal.renderers.PortalFormRenderer"
