@@ -296,6 +296,14 @@ else:
         }
     }
 CACHES["throttle"] = {**CACHES["default"], "KEY_PREFIX": "throttle"}
+# Rendered template fragments that do not depend on the person ({% cache ... using="fragments" %},
+# keyed by everything they show): per worker in memory, nothing shared, so local memory is right.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": 60 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 # Wrong questionnaire codes allowed per window, from one address and from all together.
 CODE_THROTTLE_WINDOW_SECONDS = env_int("CODE_THROTTLE_WINDOW_MINUTES", 15) * 60
 CODE_GUESSES_PER_ADDRESS = env_int("CODE_GUESSES_PER_ADDRESS", 10)

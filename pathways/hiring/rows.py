@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language, gettext, ngettext
 
+from pathways.rules.parameters import RULES_VERSION
 from pathways.rules.results import Check
 from pathways.rules.schedule import LAENDER, Plan, PlannedStep, add_months
 from pathways.rules.steps import Actor, Step
@@ -424,4 +425,7 @@ def herr_delic_context(start: date, land: str, form: Any) -> dict[str, Any]:
         "start": start,
         "land_code": land,
         "land": LAENDER[land].get(_lang()),
+        # Keys of the cached plan fragment (templates/hiring/herr_delic.html).
+        "rules_version": RULES_VERSION,
+        "today": timezone.localdate(),
     }

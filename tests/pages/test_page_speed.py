@@ -162,3 +162,43 @@ def test_holidays_are_built_once_per_land_year_and_language():
     rows._holiday(date(2026, 12, 26), "BE", "de")
     assert "Weihnacht" in first
     assert rows._holidays.cache_info().misses == 1
+
+
+def _fresh_and_cached(client, url, **params):
+    from django.core.cache import caches
+
+    fragments = caches["fragments"]
+    fragments.clear()
+    fresh = client.get(url, params).content.decode()
+    entries = len(fragments._cache)
+    cached = client.get(url, params).content.decode()
+    return fresh, cached, entries, len(fragments._cache)
+
+
+def _without_nonces(html):
+    """Without what differs on every response by design: CSP nonces and masked CSRF tokens."""
+    import re
+
+    html = re.sub(r'nonce="[^"]*"', "", html)
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+
+
+def test_the_result_page_is_the_same_from_the_fragment_cache(client):
+    walk(client, DELIC)
+    fresh, cached, entries, after = _fresh_and_cached(client, reverse("questionnaire:result"))
+    assert entries > 0
+    assert after == entries  # the second request found every fragment
+    assert _without_nonces(fresh) == _without_nonces(cached)
+    assert 'class="steps"' in cached
+
+
+def test_herr_delic_is_the_same_from_the_fragment_cache_and_varies_by_date_and_land(client):
+    url = reverse("hiring:herr_delic")
+    fresh, cached, entries, after = _fresh_and_cached(client, url, start="2026-03-02", land="BE")
+    assert entries == after == 1
+    assert _without_nonces(fresh) == _without_nonces(cached)
+    other = client.get(url, {"start": "2026-05-04", "land": "BY"}).content.decode()
+    assert "4. Mai 2026" in other
+    assert "4. Mai 2026" not in cached
+    english = client.get(url, {"start": "2026-03-02", "land": "BE"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert "Who does what" in english.content.decode()
