@@ -129,7 +129,8 @@ def cookie_header(client: Client) -> str:
 
 
 def run_wrk(wrk: str, url: str, cookie: str, seconds: float, script: Path) -> tuple:
-    command = [wrk, "-t2", f"-c{CLIENTS}", f"-d{max(1, round(seconds))}s", "-s", str(script),
+    command = [wrk, "-t2", f"-c{CLIENTS}", f"-d{max(1, round(seconds))}s", "--timeout", "10s",
+               "-s", str(script),
                "-H", "Accept-Encoding: gzip", "-H", "Accept-Language: de"]  # fmt: skip
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
