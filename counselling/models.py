@@ -247,6 +247,13 @@ class StaffRole(models.Model):
 def role_of(user) -> StaffRole | None:
     if not getattr(user, "is_authenticated", False):
         return None
+    cached = user._state.fields_cache
+    if "counselling_role" not in cached:
+        # One query for the role with its centre and network (pages name both), cached on the
+        # user as the reverse accessor would (None: no role).
+        cached["counselling_role"] = (
+            StaffRole.objects.select_related("centre__network", "network").filter(user=user).first()
+        )
     try:
         return user.counselling_role
     except StaffRole.DoesNotExist:

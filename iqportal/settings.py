@@ -104,6 +104,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses HTML (and JSON) where no proxy does: after whitenoise (which serves its own
+    # precompressed static files), before every middleware that reads or writes the body.
+    # GZIP_HTML=false when the proxy compresses. BREACH: see docs/operations.md.
+    "django.middleware.gzip.GZipMiddleware",
     # Outside the session, so that it also marks the pages answered after a failure there.
     "iqportal.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -129,6 +133,11 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a lockout into the 429 page.
     "axes.middleware.AxesMiddleware",
 ]
+
+if not env_bool("GZIP_HTML", True):
+    MIDDLEWARE.remove("django.middleware.gzip.GZipMiddleware")
+# Benchmarks only (scripts/bench.sh): the bare floor view /bench/floor answers, else a 404.
+BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
 
 ROOT_URLCONF = "iqportal.urls"
 FORM_RENDERER = "iqportal.renderers.PortalFormRenderer"
@@ -291,6 +300,14 @@ else:
         }
     }
 CACHES["throttle"] = {**CACHES["default"], "KEY_PREFIX": "throttle"}
+# Rendered template fragments that do not depend on the person ({% cache ... using="fragments" %},
+# keyed by everything they show): per worker in memory, nothing shared, so local memory is right.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": 60 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 # Wrong questionnaire codes allowed per window, from one address and from all together.
 CODE_THROTTLE_WINDOW_SECONDS = env_int("CODE_THROTTLE_WINDOW_MINUTES", 15) * 60
 CODE_GUESSES_PER_ADDRESS = env_int("CODE_GUESSES_PER_ADDRESS", 10)

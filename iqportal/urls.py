@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from iqportal import second_factor, views
+from iqportal import bench, second_factor, views
 from iqportal.auth_forms import PortalAdminAuthenticationForm, PortalAuthenticationForm
 from pathways.api import evaluate_api
 
@@ -12,6 +12,8 @@ admin.site.login_form = PortalAdminAuthenticationForm
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    # 404 unless BENCH_FLOOR is on (scripts/bench.sh): the bare view pages are measured against.
+    path("bench/floor", bench.floor, name="bench_floor"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path(
         "accounts/login/",

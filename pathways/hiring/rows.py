@@ -9,9 +9,11 @@ what it means for the start of work.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 import holidays
@@ -19,6 +21,7 @@ from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language, gettext, ngettext
 
+from pathways.rules.parameters import RULES_VERSION
 from pathways.rules.results import Check
 from pathways.rules.schedule import LAENDER, Plan, PlannedStep, add_months
 from pathways.rules.steps import Actor, Step
@@ -96,20 +99,33 @@ def columns(p: Plan) -> list[Column]:
 
 
 def lanes(t: Timeline) -> list[tuple[Actor, Text, list[LaneCell]]]:
-    """Per actor (only those with a step), per column: the steps it leads and joins."""
+    """Per actor (only those with a step), per column: the steps it leads and joins.
+
+    One pass over the steps: each lands in the columns its dates overlap (found by bisection),
+    so the work grows with steps + columns, not with their product."""
     p = t.plan
     cols = columns(p)
+    ends = [col.end for col in cols]
+    starts = [col.start for col in cols]
+    leads: dict[Actor, list[list[PlannedStep]]] = {a: [[] for _ in cols] for a in LANES}
+    joins: dict[Actor, list[list[PlannedStep]]] = {a: [[] for _ in cols] for a in LANES}
+    for s in p.steps:
+        # Columns with col.end >= s.start and col.start <= max(s.start, s.end).
+        first = bisect_left(ends, s.start)
+        last = bisect_right(starts, max(s.start, s.end))
+        lead = s.step.actor
+        joiners = [a for a in dict.fromkeys(s.step.actors) if a != lead and a in joins]
+        for i in range(first, last):
+            if lead in leads:
+                leads[lead][i].append(s)
+            for actor in joiners:
+                joins[actor][i].append(s)
     rows = []
     for actor in LANES:
-        cells = []
-        for col in cols:
-            active = [s for s in p.steps if s.start <= col.end and max(s.start, s.end) >= col.start]
-            cells.append(
-                LaneCell(
-                    tuple(s for s in active if s.step.actor == actor),
-                    tuple(s for s in active if actor in s.step.actors and s.step.actor != actor),
-                )
-            )
+        cells = [
+            LaneCell(tuple(led), tuple(joined))
+            for led, joined in zip(leads[actor], joins[actor], strict=True)
+        ]
         if any(not cell.empty for cell in cells):
             rows.append((actor, t.labels[actor], cells))
     return rows
@@ -243,9 +259,15 @@ def step_rows(
     return rows
 
 
+@lru_cache(maxsize=256)
+def _holidays(land: str, year: int, language: str) -> dict[date, str]:
+    """One year's holidays of a Land in one language, built once (building them is slow)."""
+    return dict(holidays.Germany(subdiv=land, years=year, language=language))
+
+
 def _holiday(day: date, land: str, lang: str) -> str:
     language = "en_US" if lang.startswith("en") else "de"
-    name = holidays.Germany(subdiv=land, years=day.year, language=language).get(day, "")
+    name = _holidays(land, day.year, language).get(day, "")
     return f"{name} ({date_format(day, 'SHORT_DATE_FORMAT')})"
 
 
@@ -403,4 +425,7 @@ def herr_delic_context(start: date, land: str, form: Any) -> dict[str, Any]:
         "start": start,
         "land_code": land,
         "land": LAENDER[land].get(_lang()),
+        # Keys of the cached plan fragment (templates/hiring/herr_delic.html).
+        "rules_version": RULES_VERSION,
+        "today": timezone.localdate(),
     }

@@ -1,5 +1,6 @@
 """Serves the portal with gunicorn and whitenoise as production does, on a free local port."""
 
+import gzip
 import os
 import re
 import socket
@@ -54,9 +55,12 @@ def gunicorn_url(django_db_blocker):
 
 
 def test_gunicorn_serves_pages_with_hashed_compressed_static_files(gunicorn_url):
-    status, _, body = _get(gunicorn_url + "/")
+    status, headers, body = _get(gunicorn_url + "/")
     assert status == 200
-    stylesheet = re.search(r'href="(/static/css/portal\.[0-9a-f]{12}\.css)"', body.decode())
+    # The HTML is gzipped too (GZipMiddleware, GZIP_HTML on by default).
+    assert headers.get("Content-Encoding") == "gzip"
+    page = gzip.decompress(body).decode()
+    stylesheet = re.search(r'href="(/static/css/portal\.[0-9a-f]{12}\.css)"', page)
     assert stylesheet, "the page links the content-hashed stylesheet"
     status, headers, _ = _get(gunicorn_url + stylesheet.group(1))
     assert status == 200
