@@ -6,6 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh test
 source scripts/pdf_deps.sh
+if ! command -v pdftotext >/dev/null; then
+    echo "==> installing Debian's poppler-utils (the tests read the PDF's text with pdftotext)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+fi
 
 if [ ! -x /usr/bin/chromium ]; then
     echo "==> installing Debian's chromium for the browser tests"

@@ -62,3 +62,16 @@ def isodate(value):
         return date.fromisoformat(str(value))
     except ValueError:
         return None
+
+
+@register.simple_tag
+def english_attrs(message: str) -> str:
+    """``lang="en" dir="ltr"`` for an element holding ``message`` when the current language
+    shows it in English (no current translation): screen readers then read it as English, and
+    in a right-to-left page its full stop stays at its end."""
+    from django.utils.safestring import mark_safe
+
+    lang = (get_language() or "de")[:2]
+    if lang in ("de", "en") or gettext(message) != message:
+        return ""
+    return mark_safe(' lang="en" dir="ltr"')

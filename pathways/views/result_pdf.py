@@ -2,7 +2,9 @@
 
 The PDF renders the same partial as the print stylesheet (``questionnaire/_result_print.html``):
 answers and code, the best way with all its steps, then the other ways in short, the rules
-version and date. Thin views: the context comes from ``pathways.advice``.
+version and date. In any language but German the German result follows it (German is binding),
+set left to right; Arabic and Farsi are set right to left (DejaVu Sans has the Arabic letters).
+Thin views: the context comes from ``pathways.advice``.
 """
 
 from django.contrib.auth.decorators import login_not_required
@@ -10,6 +12,7 @@ from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -42,7 +45,17 @@ def result_pdf(request):
     flow = Flow(request)
     if not flow.complete or not flow.started:
         return redirect("questionnaire:start")
-    return _pdf(request, result_context(flow, language()), "iq-portal-ergebnis.pdf")
+    return _pdf(request, bilingual_context(flow, language()), "iq-portal-ergebnis.pdf")
+
+
+def bilingual_context(flow, lang):
+    """The result in ``lang`` and, for any other language than German, the German result beside
+    it (``german``): German is binding, the printout goes to authorities and employers."""
+    context = result_context(flow, lang)
+    if lang != "de":
+        with translation.override("de"):
+            context["german"] = result_context(flow, "de")
+    return context
 
 
 @login_not_required
