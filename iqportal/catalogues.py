@@ -231,9 +231,9 @@ def status(lang: str, domain: str = "django", root: Path = LOCALE_DIR) -> Status
 
 
 @lru_cache(maxsize=32)
-def page_status(lang: str) -> Status:
+def page_status(lang: str, domain: str = "django") -> Status:
     """The status shown on the pages (read once per process; catalogues change with a deploy)."""
-    return status(lang)
+    return status(lang, domain)
 
 
 def languages() -> list[str]:

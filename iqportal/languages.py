@@ -79,6 +79,7 @@ def languages(request):
     if current != BINDING:
         context["binding_version_url"] = binding_version_url(request)
     if current not in (BINDING, "en"):
-        state = page_status(current)
-        context["translation_gaps"] = state.stale + state.missing
+        # The page's own texts and the rule texts of the result: either may be shown in English.
+        pages, rules = page_status(current), page_status(current, "rules")
+        context["translation_gaps"] = pages.stale + pages.missing + rules.stale + rules.missing
     return context
