@@ -56,7 +56,7 @@ echo "==> static checks"
 $py manage.py check --fail-level WARNING
 $py manage.py makemigrations --check --dry-run >/dev/null || {
     echo "A model change has no migration: run 'manage.py makemigrations'." >&2; exit 1; }
-$py scripts/check_translations.py
+$py scripts/check_translations.py --strict-journeys
 $py scripts/compile_translations.py
 $py manage.py collectstatic --noinput --verbosity 0
 
