@@ -22,35 +22,15 @@ if ! command -v wrk >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
         echo "    (not installed: the small asyncio load generator is used instead)"
 fi
 
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-if [ -z "$pg_bin" ]; then
-    echo "==> installing the PostgreSQL server"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-    pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-fi
-# PostgreSQL refuses to run as root: as root the cluster belongs to the postgres user.
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-free_port() { $py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-pg_dir=$(mktemp -d /tmp/iqportal-bench.XXXXXX)
-chmod 755 "$pg_dir"
-[ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
-pg_port=$(free_port)
+source scripts/throwaway_pg.sh bench
 web_port=$(free_port)
 gunicorn_pid=
 cleanup() {
     [ -n "$gunicorn_pid" ] && kill "$gunicorn_pid" 2>/dev/null && wait "$gunicorn_pid" 2>/dev/null
-    as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
-    rm -rf "$pg_dir"
+    stop_throwaway_pg
 }
 trap cleanup EXIT
-as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -o \
-    "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    start >/dev/null
-"$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres iqportal
 echo "==> PostgreSQL on 127.0.0.1:$pg_port, gunicorn on 127.0.0.1:$web_port"
-
-export DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/iqportal"
 export SECRET_KEY="bench-only-$(date +%s)-not-for-production"
 export DEBUG=false ALLOWED_HOSTS="localhost,127.0.0.1,testserver" SECURE_SSL_REDIRECT=false
 export SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false SECURE_HSTS_SECONDS=0
