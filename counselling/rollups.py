@@ -31,7 +31,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F, Q, Subquery, Sum
 from django.db.models.functions import ExtractYear, TruncMonth
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
@@ -350,14 +350,54 @@ def rebuild(*, first_year: int | None = None, last_year: int | None = None) -> d
         for model in (ConsultationMonth, OriginMonth, TopicMonth, PeopleYears, ReachedYears,
                       ClientContribution, RollupState):  # fmt: skip
             model.objects.all().delete()
-        written = {}
-        for model, rows in zip(
-            (ConsultationMonth, OriginMonth, TopicMonth), _month_rows(consultations), strict=True
-        ):
-            model.objects.bulk_create(rows, batch_size=5000)
-            written[model.__name__] = len(rows)
+        if connection.vendor == "postgresql":
+            written = _rebuild_months_in_sql()
+        else:
+            written = {}
+            for model, rows in zip(
+                (ConsultationMonth, OriginMonth, TopicMonth), _month_rows(consultations),
+                strict=True,
+            ):  # fmt: skip
+                model.objects.bulk_create(rows, batch_size=5000)
+                written[model.__name__] = len(rows)
         RollupState.objects.create(pk=1, first_year=first_year, last_year=last_year)
         written.update(_rebuild_people(first_year, last_year))
+    return written
+
+
+def _rebuild_months_in_sql() -> dict:
+    """The monthly tables in one ``INSERT … SELECT … GROUP BY`` each (PostgreSQL): seconds at a
+    million consultations, where building the rows in Python took minutes. The same groups
+    and sums as ``_month_rows`` (the roll-up test compares both with the raw figures)."""
+    t = {model: model._meta.db_table for model in
+         (ConsultationMonth, OriginMonth, TopicMonth, Consultation, Client)}  # fmt: skip
+    links = Consultation.topics.through._meta.db_table
+    month = "date_trunc('month', c.date)::date"
+    statements = {
+        "ConsultationMonth": f"""
+            INSERT INTO {t[ConsultationMonth]}
+                (network_id, month, channel, format, is_first, n, key, participants)
+            SELECT c.network_id, {month}, c.channel, c.format, c.is_first, COUNT(*),
+                   COALESCE(SUM(c.record_key), 0), COALESCE(SUM(c.participants), 0)
+            FROM {t[Consultation]} c GROUP BY 1, 2, 3, 4, 5""",
+        "OriginMonth": f"""
+            INSERT INTO {t[OriginMonth]} (network_id, month, nationality, occupation_id, n, key)
+            SELECT c.network_id, {month}, COALESCE(p.nationality, ''),
+                   p.reference_occupation_id, COUNT(*), COALESCE(SUM(c.record_key), 0)
+            FROM {t[Consultation]} c LEFT JOIN {t[Client]} p ON p.id = c.client_id
+            WHERE c.is_first GROUP BY 1, 2, 3, 4""",
+        "TopicMonth": f"""
+            INSERT INTO {t[TopicMonth]} (network_id, month, topic_id, format, is_first, n, key)
+            SELECT c.network_id, {month}, l.topic_id, c.format, c.is_first, COUNT(*),
+                   COALESCE(SUM(c.record_key), 0)
+            FROM {links} l JOIN {t[Consultation]} c ON c.id = l.consultation_id
+            GROUP BY 1, 2, 3, 4, 5""",
+    }
+    written = {}
+    with connection.cursor() as cursor:
+        for name, sql in statements.items():
+            cursor.execute(sql)
+            written[name] = cursor.rowcount
     return written
 
 

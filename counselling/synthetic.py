@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from counselling.models import (
@@ -330,9 +330,12 @@ def copy_rows(model, objects: list) -> None:
     if not objects:
         return
     meta = model._meta
-    quote = connection.ops.quote_name
+    # The real connection, not the ``django.db.connection`` proxy: each attribute read through
+    # the proxy costs a lookup, and this loop reads ``connection.ops`` per field and row.
+    db = connections[connection.alias] if hasattr(connection, "alias") else connection
+    quote = db.ops.quote_name
     fields = meta.concrete_fields
-    with connection.cursor() as cursor:
+    with db.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
             [meta.db_table, meta.pk.column, len(objects)],
@@ -344,6 +347,6 @@ def copy_rows(model, objects: list) -> None:
         with cursor.cursor.copy(sql) as copy:
             for obj in objects:
                 copy.write_row(
-                    [field.get_db_prep_save(field.pre_save(obj, True), connection)
+                    [field.get_db_prep_save(field.pre_save(obj, True), db)
                      for field in fields]
                 )  # fmt: skip
