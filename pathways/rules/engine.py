@@ -10,7 +10,6 @@ salary thresholds before the BMI announces them): the result says so instead of 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -30,6 +29,7 @@ from .common import Context, association_fees, context_for
 from .options import DEFAULT_OPTIONS, RuleOptions
 from .parameters import RULES_VERSION, SUPPORTED_FROM
 from .profile import Profile, parse_profile
+from .records import record
 from .results import Check, PathwayResult, PointsItem, Summary
 from .texts import ProfileError, Text
 
@@ -71,7 +71,7 @@ _INDEPENDENT: tuple[tuple[str, Callable[[Profile, Context], PathwayResult]], ...
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Evaluation:
     on: date
     rules_version: str

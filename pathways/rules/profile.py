@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from .parameters import WESTBALKAN_STATES
 from .questions import COUNTRY_CODES, LEVEL_RANK, QUESTIONS, Question, prune
+from .records import record
 from .texts import ProfileError, Text
 
 __all__ = ["NEVER", "Profile", "ProfileError", "check_combined", "parse_profile"]
@@ -35,7 +35,7 @@ NEVER = "never"
 _ISCO = re.compile(r"^\d{1,4}$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Profile:
     nationality: str | None = None
     age: int | None = None

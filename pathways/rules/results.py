@@ -10,9 +10,9 @@ pathway never carries a failed check.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
 
+from .records import record
 from .steps import Step
 from .texts import Text
 
@@ -21,7 +21,7 @@ Verdict = Literal["eligible", "possible", "not_eligible"]
 VERDICT_RANK: dict[str, int] = {"eligible": 2, "possible": 1, "not_eligible": 0}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Check:
     rule: str
     status: Status
@@ -39,7 +39,7 @@ class Check:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PointsItem:
     criterion: str
     label: Text
@@ -55,7 +55,7 @@ class PointsItem:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Summary:
     duration: Text
     fees_eur: tuple[int, int]
@@ -76,7 +76,7 @@ class Summary:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PathwayResult:
     key: str
     title: Text

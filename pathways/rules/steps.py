@@ -19,6 +19,7 @@ from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from . import parameters as P
+from .records import record
 from .texts import Text
 
 Phase = Literal["preparation", "procedure", "employment"]
@@ -53,7 +54,7 @@ ACTOR_LABELS: dict[Actor, Text] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Duration:
     amount: int
     unit: Unit
@@ -69,7 +70,7 @@ class Duration:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Fee:
     min_eur: int
     max_eur: int
@@ -79,7 +80,7 @@ class Fee:
         return {"min_eur": self.min_eur, "max_eur": self.max_eur, "source": self.source}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Step:
     key: str
     title: Text
@@ -1232,7 +1233,7 @@ _COMPARABILITY_KEYS = frozenset({"bc.comparability"})
 _JOB_OFFER_KEYS = frozenset({"std.job_offer", "bc.job_offer", "ex.job_offer"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Facets:
     """The answers that change a person's steps; hashable, so plans are cached per facets."""
 
@@ -1286,7 +1287,7 @@ def _stay(residence: str | None) -> Stay | None:
     }.get(residence or "")  # type: ignore[return-value]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PersonalStep:
     """One step of a person's plan: the law's step, what it means for them, and why."""
 

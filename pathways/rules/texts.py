@@ -7,8 +7,10 @@ version in formal "Sie" and plain language, and an English one beside it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
+
+from .records import record
 
 # (language, English text) -> the text in that language, or the English text when there is no
 # current translation. The rules stay pure: the default is the English text itself; the Django
@@ -29,7 +31,7 @@ def register_translator(translator: Translator | None) -> None:
     _translator = translator or _untranslated
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Text:
     """A user-facing text in German and English; other languages from the catalogues."""
 
@@ -49,13 +51,20 @@ class Text:
         English one is the message id other languages translate), the values are numbers,
         strings the same in every language, or ``Text`` values rendered in the same language
         (``Text.value`` for a figure written differently in German and English)."""
-        return cls(
-            de.format(**_rendered(values, "de")),
-            en.format(**_rendered(values, "en")),
-            template=en,
-            layout=en,
-            values=tuple(values.items()),
-        )
+        key = (de, en, tuple([(name, _identity(value)) for name, value in values.items()]))
+        found = _FORMATTED.get(key)
+        if found is None or type(found) is not cls:
+            found = cls(
+                de.format(**_rendered(values, "de")),
+                en.format(**_rendered(values, "en")),
+                template=en,
+                layout=en,
+                values=tuple(values.items()),
+            )
+            if len(_FORMATTED) >= _FORMATTED_MAX:
+                _FORMATTED.clear()
+            _FORMATTED[key] = found
+        return found
 
     @classmethod
     def value(cls, de: str, en: str) -> Text:
@@ -108,6 +117,30 @@ class Text:
 
 Value = Text | str | int | float | Decimal | None
 """What ``Text.format`` fills in: a ``Text`` in the same language, or the same in every language."""
+
+
+# Texts are immutable, and an evaluation formats the same few hundred sentences with the same
+# figures again and again, so ``Text.format`` hands out one object per template and values.
+# Cleared when full: the working set (one day's figures, the corpus of answers) is far smaller.
+_FORMATTED: dict[tuple[str, str, tuple[tuple[str, object], ...]], Text] = {}
+_FORMATTED_MAX = 50_000
+
+
+def _identity(value: Value) -> object:
+    """A key that tells apart every value that renders differently: ``Text`` compares by its
+    German and English only, and 1 == 1.0 == Decimal("1.00") == True, so the type (and a
+    number's written form) is part of the key."""
+    if isinstance(value, Text):
+        if not value.layout:
+            return (Text, value.de, value.en)
+        return (
+            value.template,
+            value.layout,
+            tuple([(name, _identity(nested)) for name, nested in value.values]),
+        )
+    if isinstance(value, (Decimal, float)):
+        return (type(value), str(value))
+    return (type(value), value)
 
 
 def _rendered(values: dict[str, Value], lang: str) -> dict[str, str | int | float | Decimal | None]:
