@@ -28,7 +28,7 @@ FIRST_STEPS = 3
 
 def enrich(evaluation: Evaluation, profile: Profile, lang: str) -> dict[str, Any]:
     """The evaluation as JSON, with the person's order, steps, situation and points."""
-    data = evaluation.to_dict(lang)
+    data = evaluation.to_dict(lang, steps=False)  # the person's own plan replaces the steps
     facets = Facets.of(profile)
     for key, result in evaluation.pathways.items():
         plan = personalise(tuple(result.steps), facets)

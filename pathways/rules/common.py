@@ -189,9 +189,18 @@ def not_in_force(key: str, ctx: Context) -> Check | None:
     )
 
 
+# The shared checks below depend on one or two answers each, so each is built once per route and
+# answers (lru_cache) instead of once per evaluation: an evaluation is mostly these objects.
+
+
 def free_movement(key: str, profile: Profile) -> Check | None:
     if profile.nationality not in P.FREE_MOVEMENT_STATES:
         return None
+    return _free_movement(key)
+
+
+@lru_cache(maxsize=64)
+def _free_movement(key: str) -> Check:
     return Check(
         f"{key}.free_movement",
         "not_met",
@@ -206,8 +215,12 @@ def free_movement(key: str, profile: Profile) -> Check | None:
 
 
 def job_offer(key: str, profile: Profile, *, qualified: bool, source: str) -> Check:
+    return _job_offer(key, profile.job_offer, qualified, source)
+
+
+@lru_cache(maxsize=256)
+def _job_offer(key: str, offer: str | None, qualified: bool, source: str) -> Check:
     rule = f"{key}.job_offer"
-    offer = profile.job_offer
     if offer is None:
         return Check(
             rule,
@@ -256,8 +269,13 @@ def job_offer(key: str, profile: Profile, *, qualified: bool, source: str) -> Ch
 
 
 def temp_agency(key: str, profile: Profile) -> Check:
+    return _temp_agency(key, profile.temp_agency_work)
+
+
+@lru_cache(maxsize=64)
+def _temp_agency(key: str, temp_agency_work: bool | None) -> Check:
     rule, source = f"{key}.temp_agency_work", "§ 40 Abs. 1 Nr. 2 AufenthG"
-    if profile.temp_agency_work is None:
+    if temp_agency_work is None:
         return Check(
             rule,
             "unknown",
@@ -269,7 +287,7 @@ def temp_agency(key: str, profile: Profile) -> Check:
                 "must refuse approval for agency work.",
             ),
         )
-    if profile.temp_agency_work:
+    if temp_agency_work:
         return Check(
             rule,
             "not_met",
@@ -315,8 +333,14 @@ def regulated(key: str, profile: Profile, *, recognition_is_a_step: bool = False
     so "not applied for yet" leaves the check open instead of failing it. Not knowing how far
     the recognition is ("don't know") is an open point everywhere, not a failure.
     """
+    return _regulated(key, licence_needed(profile), profile.recognition, recognition_is_a_step)
+
+
+@lru_cache(maxsize=256)
+def _regulated(
+    key: str, needed: bool | None, recognition: str | None, recognition_is_a_step: bool
+) -> Check:
     rule, source = f"{key}.regulated_profession", "§ 18 Abs. 2 Nr. 3 AufenthG"
-    needed = licence_needed(profile)
     if needed is False:
         return Check(
             rule,
@@ -339,7 +363,7 @@ def regulated(key: str, profile: Profile, *, recognition_is_a_step: bool = False
                 "nursing or medicine). The competent body knows.",
             ),
         )
-    if profile.recognition == "full":
+    if recognition == "full":
         return Check(
             rule,
             "met",
@@ -355,7 +379,7 @@ def regulated(key: str, profile: Profile, *, recognition_is_a_step: bool = False
         "Recognition and the licence to practise, or first a recognition partnership "
         "(§ 16d (3) AufenthG).",
     )
-    if profile.recognition is None:
+    if recognition is None:
         return Check(
             rule,
             "unknown",
@@ -367,9 +391,7 @@ def regulated(key: str, profile: Profile, *, recognition_is_a_step: bool = False
             ),
             fix,
         )
-    if profile.recognition == "pending" or (
-        recognition_is_a_step and profile.recognition == "none"
-    ):
+    if recognition == "pending" or (recognition_is_a_step and recognition == "none"):
         return Check(
             rule,
             "unknown",
@@ -407,15 +429,20 @@ def minimum_wage(key: str, profile: Profile, ctx: Context) -> Check | None:
     salary = profile.annual_salary_eur
     if salary is None or profile.job_offer not in ("qualified", "unqualified"):
         return None
-    rule, source = f"{key}.minimum_wage", "§ 1 Abs. 2 MiLoG; § 39 Abs. 2, Abs. 3 AufenthG"
     hourly = ctx.minimum_wage_hourly
     shortest = hourly * P.FULL_TIME_HOURS_MIN * P.WEEKS_PER_YEAR
     usual = hourly * P.FULL_TIME_HOURS_USUAL * P.WEEKS_PER_YEAR
-    wage = eur(hourly)
-    usual_txt = eur(usual)
     if salary >= usual:
         return None
-    if salary >= shortest:
+    return _minimum_wage(key, hourly, usual, depends_on_hours=salary >= shortest)
+
+
+@lru_cache(maxsize=256)
+def _minimum_wage(key: str, hourly: Decimal, usual: Decimal, *, depends_on_hours: bool) -> Check:
+    rule, source = f"{key}.minimum_wage", "§ 1 Abs. 2 MiLoG; § 39 Abs. 2, Abs. 3 AufenthG"
+    wage = eur(hourly)
+    usual_txt = eur(usual)
+    if depends_on_hours:
         return Check(
             rule,
             "unknown",
@@ -454,6 +481,7 @@ def minimum_wage(key: str, profile: Profile, ctx: Context) -> Check | None:
     )
 
 
+@lru_cache(maxsize=64)
 def discretion(key: str, source: str) -> Check:
     """A "kann" rule: shown the same way on every route (a met check that names it).
 
@@ -656,8 +684,11 @@ def tolerated_kind(profile: Profile) -> str | None:
 def tolerated_stay(key: str, profile: Profile) -> Check | None:
     """Duldung or Gestattung: a change to a work title follows special rules."""
     kind = tolerated_kind(profile)
-    if kind is None:
-        return None
+    return None if kind is None else _tolerated_stay(key, kind)
+
+
+@lru_cache(maxsize=64)
+def _tolerated_stay(key: str, kind: str) -> Check:
     texts = {
         "duldung": Text(
             "Mit einer Duldung ist ein Wechsel in einen Aufenthaltstitel zur Arbeit nur unter "

@@ -81,12 +81,14 @@ class Evaluation:
     def open_pathways(self) -> list[PathwayResult]:
         return [result for result in self.pathways.values() if result.is_open]
 
-    def to_dict(self, lang: str = "de") -> dict[str, Any]:
+    def to_dict(self, lang: str = "de", *, steps: bool = True) -> dict[str, Any]:
         return {
             "on": self.on.isoformat(),
             "rules_version": self.rules_version,
             "notices": [notice.get(lang) for notice in self.notices],
-            "pathways": {key: result.to_dict(lang) for key, result in self.pathways.items()},
+            "pathways": {
+                key: result.to_dict(lang, steps=steps) for key, result in self.pathways.items()
+            },
         }
 
     def verdicts(self) -> dict[str, str]:

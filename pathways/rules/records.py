@@ -12,7 +12,7 @@ fields, as before, so records stay usable as cache keys.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import dataclass_transform, overload
 
 
@@ -22,7 +22,7 @@ def record[T](cls: type[T], /) -> type[T]: ...
 def record[T](*, order: bool = False) -> Callable[[type[T]], type[T]]: ...
 
 
-@dataclass_transform(frozen_default=True, eq_default=True)
+@dataclass_transform(frozen_default=True, eq_default=True, field_specifiers=(field,))
 def record[T](
     cls: type[T] | None = None, /, *, order: bool = False
 ) -> type[T] | Callable[[type[T]], type[T]]:

@@ -98,14 +98,16 @@ class PathwayResult:
     def failing(self) -> tuple[Check, ...]:
         return tuple(check for check in self.checks if check.status == "not_met")
 
-    def to_dict(self, lang: str = "de") -> dict[str, Any]:
+    def to_dict(self, lang: str = "de", *, steps: bool = True) -> dict[str, Any]:
+        """As JSON; ``steps=False`` leaves the steps empty for a caller that fills in its own
+        (the result page shows the person's own plan instead)."""
         data: dict[str, Any] = {
             "title": self.title.get(lang),
             "legal_basis": self.legal_basis,
             "verdict": self.verdict,
             "checks": [check.to_dict(lang) for check in self.checks],
             "summary": self.summary.to_dict(lang),
-            "steps": [step.to_dict(lang) for step in self.steps],
+            "steps": [step.to_dict(lang) for step in self.steps] if steps else [],
         }
         if self.key == "opportunity_card":
             data["points"] = self.points

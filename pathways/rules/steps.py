@@ -12,7 +12,7 @@ Vorabzustimmung comes only after the equivalence notice and the BA approval.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property, lru_cache
@@ -82,17 +82,19 @@ class Fee:
 
 @record
 class Step:
+    # Step sequences are cache keys (``personalise``, the ranking): the hash covers the fields
+    # that tell steps apart, equality still compares every field.
     key: str
-    title: Text
+    title: Text = field(hash=False)
     actor: Actor
-    actors: tuple[Actor, ...]
+    actors: tuple[Actor, ...] = field(hash=False)
     legal_basis: str
     duration: Duration | None
-    deadline_note: Text | None
-    fee: Fee | None
-    documents: tuple[Text, ...]
-    iq_advice: Text | None
-    phase: Phase
+    deadline_note: Text | None = field(hash=False)
+    fee: Fee | None = field(hash=False)
+    documents: tuple[Text, ...] = field(hash=False)
+    iq_advice: Text | None = field(hash=False)
+    phase: Phase = field(hash=False)
 
     def to_dict(self, lang: str = "de") -> dict[str, Any]:
         return {
