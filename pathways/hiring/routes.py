@@ -364,8 +364,12 @@ def build(inputs: Mapping[str, Any]) -> HiringPlan:
 @cache
 def herr_delic() -> dict[str, Any]:
     """His case as data (fixtures/herr_delic.json): the answers and the brochure's labels."""
-    path = Path(settings.BASE_DIR) / "fixtures" / "herr_delic.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(_herr_delic_file())  # a fresh dict each time: callers may change it
+
+
+@cache
+def _herr_delic_file() -> str:
+    return (Path(settings.BASE_DIR) / "fixtures" / "herr_delic.json").read_text(encoding="utf-8")
 
 
 def herr_delic_inputs(start: date, land: str | None = None) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from typing import Any
 import holidays
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext, ngettext
 
 from pathways.rules.parameters import RULES_VERSION
@@ -417,10 +418,11 @@ def plan_context(saved: Any, form: Any, *, confirmation: str = "") -> dict[str, 
 
 
 def herr_delic_context(start: date, land: str, form: Any) -> dict[str, Any]:
-    t = herr_delic_timeline(start, land)
     return {
         "case": herr_delic(),
-        "view": present(t, example=True),
+        # Planned only when the page's cached plan fragment is missing: the plan is the same for
+        # everyone with this date, Land and language, and planning it is most of the page's time.
+        "view": SimpleLazyObject(lambda: present(herr_delic_timeline(start, land), example=True)),
         "form": form,
         "start": start,
         "land_code": land,
