@@ -24,10 +24,12 @@ from __future__ import annotations
 import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db.models import Count, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import formats
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from counselling import disclosure, reference, rollups
@@ -68,15 +70,22 @@ class Cell:
             return NOT_SHOWN if self.share else SUPPRESSED
         if self.value is None:
             return NOT_SHOWN
-        if self.share:
-            return formats.number_format(self.value, 1) + " %"
-        return formats.number_format(self.value, 0, force_grouping=True)
+        return _number(self.value, self.share, get_language())
 
     @property
     def export_value(self):
         if self.suppressed:
             return "" if self.share else SUPPRESSED
         return self.value
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _number(value: int | float, share: bool, language: str) -> str:
+    """A count or share as written in ``language`` (the active one): a figures page writes
+    hundreds of them, mostly the same small numbers, and Django's formatting is slow."""
+    if share:
+        return formats.number_format(value, 1) + " %"
+    return formats.number_format(value, 0, force_grouping=True)
 
 
 @dataclass

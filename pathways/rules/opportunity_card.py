@@ -171,8 +171,11 @@ def _item(criterion: str, value: int, source: str) -> PointsItem:
 # --- fixes ------------------------------------------------------------------------------------
 
 
-def _improvements(p: Profile, pts: Points, minimum: int) -> list[tuple[int, Text]]:
-    """Single changes that would add points: (gain, text naming the gain and the new total)."""
+def _improvements(
+    pts: Points, minimum: int, english_known: bool, partner_known: bool
+) -> list[tuple[int, Text]]:
+    """Single changes that would add points: (gain, text naming the gain and the new total).
+    English C1 and a partner are suggested only where the person answered that question."""
     current = {item.criterion: item.points for item in pts.items}
     changes: list[tuple[int, Text]] = []  # gain, what would change
     german_steps = [
@@ -192,7 +195,7 @@ def _improvements(p: Profile, pts: Points, minimum: int) -> list[tuple[int, Text
                 ),
             )
         )
-    if current["english"] == 0 and p.english_level is not None:
+    if current["english"] == 0 and english_known:
         changes.append((1, Text("Englisch auf Niveau C1", "C1 English")))
     experience = current["experience"]
     if experience < 2 and pts.total + 2 - experience >= minimum:
@@ -215,7 +218,7 @@ def _improvements(p: Profile, pts: Points, minimum: int) -> list[tuple[int, Text
                 ),
             )
         )
-    if current["partner"] == 0 and p.partner_applies_too is not None:
+    if current["partner"] == 0 and partner_known:
         changes.append(
             (
                 1,
@@ -246,7 +249,15 @@ def _improvements(p: Profile, pts: Points, minimum: int) -> list[tuple[int, Text
 
 
 def _points_fix(p: Profile, pts: Points, minimum: int) -> Text:
-    ideas = _improvements(p, pts, minimum)
+    return _points_fix_for(
+        pts, minimum, p.english_level is not None, p.partner_applies_too is not None
+    )
+
+
+@lru_cache(maxsize=1024)
+def _points_fix_for(pts: Points, minimum: int, english_known: bool, partner_known: bool) -> Text:
+    """What would close the gap; the same for everyone with these points and answers."""
+    ideas = _improvements(pts, minimum, english_known, partner_known)
     reaching = [text for gain, text in ideas if pts.total + gain >= minimum]
     chosen = reaching or [text for _, text in sorted(ideas, key=lambda idea: -idea[0])[:2]]
     missing = minimum - pts.total

@@ -19,7 +19,7 @@ Decisions:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -167,18 +167,30 @@ def parse_profile(data: Any) -> Profile:
 
 @lru_cache(maxsize=4096)
 def _parse_cached(answers: tuple[tuple[int, type, Any], ...]) -> Profile:
-    return _parse(tuple((QUESTIONS[index].id, raw) for index, _kind, raw in answers))
+    return _parse(tuple((QUESTIONS[index].id, raw) for index, _kind, raw in answers), _answer)
 
 
-def _parse(answers: tuple[tuple[str, Any], ...]) -> Profile:
+@lru_cache(maxsize=8192)
+def _answer(key: str, kind: type, raw: Any) -> Any:
+    """One checked answer. The same answer (value and type: ``True`` is not ``1``) always
+    checks the same, and many people give it, so it is checked once."""
+    return _value(_QUESTION_BY_ID[key], raw)
+
+
+def _unhashed(key: str, kind: type, raw: Any) -> Any:
+    return _value(_QUESTION_BY_ID[key], raw)
+
+
+def _parse(
+    answers: tuple[tuple[str, Any], ...], check: Callable[[str, type, Any], Any] = _unhashed
+) -> Profile:
     values: dict[str, Any] = {}
     for key, raw in answers:
-        question = _QUESTION_BY_ID[key]
         if raw is None:
-            if question.null_choice is not None:
+            if _QUESTION_BY_ID[key].null_choice is not None:
                 values[key] = NEVER
             continue
-        values[key] = _value(question, raw)
+        values[key] = check(key, raw.__class__, raw)
     _contradiction(values)
     return Profile(**values)
 

@@ -44,6 +44,8 @@ class Text:
     template: str = field(default="", compare=False, repr=False)
     layout: str = field(default="", compare=False, repr=False)
     values: tuple[tuple[str, Value], ...] = field(default=(), compare=False, repr=False)
+    # A formatted text's key in ``_FORMATTED``: what tells it apart when it is itself a value.
+    identity: object = field(default=None, compare=False, repr=False)
 
     @classmethod
     def format(cls, de: str, en: str, /, **values: Value) -> Text:
@@ -60,6 +62,7 @@ class Text:
                 template=en,
                 layout=en,
                 values=tuple(values.items()),
+                identity=key,
             )
             if len(_FORMATTED) >= _FORMATTED_MAX:
                 _FORMATTED.clear()
@@ -131,6 +134,8 @@ def _identity(value: Value) -> object:
     German and English only, and 1 == 1.0 == Decimal("1.00") == True, so the type (and a
     number's written form) is part of the key."""
     if isinstance(value, Text):
+        if value.identity is not None:
+            return value.identity
         if not value.layout:
             return (Text, value.de, value.en)
         return (
