@@ -831,46 +831,51 @@ class _Rollup(models.Model):
         return f"{type(self).__name__} {self.pk}"
 
 
+class _MonthlyRollup(_Rollup):
+    """A row of one month (``months`` 1, ``month`` its first day) or, added up from those, of
+    a whole calendar year (``months`` 12, ``month`` 1 January): a period of years then reads a
+    twelfth of the rows."""
 
-class ConsultationMonth(_Rollup):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
     month = models.DateField()
+    months = models.PositiveSmallIntegerField(default=1)
+    n = models.IntegerField(default=0)
+    key = models.BigIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class ConsultationMonth(_MonthlyRollup):
     channel = models.CharField(max_length=16)
     format = models.CharField(max_length=12)
     is_first = models.BooleanField(null=True)
-    n = models.IntegerField(default=0)
-    key = models.BigIntegerField(default=0)
     participants = models.BigIntegerField(default=0)
 
-    class Meta:
-        indexes = [models.Index(fields=["network", "month"])]
+    class Meta(_MonthlyRollup.Meta):
+        indexes = [
+            models.Index(fields=["network", "months", "month"], name="consultationmonth_span")
+        ]
 
 
-class OriginMonth(_Rollup):
-    """First consultations by the client's nationality and reference occupation."""
+class OriginMonth(_MonthlyRollup):
+    """First consultations by the client's nationality (``occupation_id`` None) or by their
+    reference occupation (``nationality`` blank); unknown ones are not counted here."""
 
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
-    month = models.DateField()
     nationality = models.CharField(max_length=2, blank=True)
     occupation_id = models.IntegerField(null=True)
-    n = models.IntegerField(default=0)
-    key = models.BigIntegerField(default=0)
 
-    class Meta:
-        indexes = [models.Index(fields=["network", "month"])]
+    class Meta(_MonthlyRollup.Meta):
+        indexes = [models.Index(fields=["network", "months", "month"], name="originmonth_span")]
 
 
-class TopicMonth(_Rollup):
-    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
-    month = models.DateField()
+class TopicMonth(_MonthlyRollup):
     topic_id = models.IntegerField()
     format = models.CharField(max_length=12)
     is_first = models.BooleanField(null=True)
-    n = models.IntegerField(default=0)
-    key = models.BigIntegerField(default=0)
 
-    class Meta:
-        indexes = [models.Index(fields=["network", "month"])]
+    class Meta(_MonthlyRollup.Meta):
+        indexes = [models.Index(fields=["network", "months", "month"], name="topicmonth_span")]
 
 
 class PeopleYears(_Rollup):

@@ -4,10 +4,12 @@ that they take about the same time at a thousand and at a million consultations.
 Two kinds of table (``counselling.models``, migration 0007):
 
 - Monthly, per network x month x category: ``ConsultationMonth`` (channel, format, first or
-  not), ``OriginMonth`` (first consultations by the client's nationality and reference
-  occupation), ``TopicMonth`` (topic links by format, first or not). Counts add up across
-  months, so a period's counts are sums over its whole months; the days of a month cut by the
-  period's start or end are counted from the raw rows (at most two months per page).
+  not), ``OriginMonth`` (first consultations by the client's nationality, and apart from that
+  by reference occupation: no figure needs the pair, and the pairs made the table about as long
+  as the first consultations themselves), ``TopicMonth`` (topic links by format, first or
+  not). Counts add up across months, so a period's counts are sums over its whole months; the
+  days of a month cut by the period's start or end are counted from the raw rows (at most two
+  months per page).
 - People per network x range of whole years (``PeopleYears``, ``ReachedYears``): people do not
   add up across months (one person counselled in March and May counts once), so every range
   of calendar years ``first_year``..``last_year`` within ``RollupState`` has its own rows: the
@@ -33,7 +35,7 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 from django.db.models import Count, F, Q, Subquery, Sum
-from django.db.models.functions import ExtractYear, TruncMonth
+from django.db.models.functions import ExtractYear, TruncMonth, TruncYear
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils import timezone
 
@@ -128,9 +130,15 @@ def _month_rows(consultations) -> tuple[list, list, list]:
     counts = months.values("network", "m", "channel", "format", "is_first").annotate(
         n=Count("pk"), k=Sum("record_key"), p=Sum("participants")
     )
-    origins = (
-        months.filter(is_first=True)
-        .values("network", "m", "client__nationality", "client__reference_occupation")
+    firsts = months.filter(is_first=True)
+    nationalities = (
+        firsts.filter(client__nationality__gt="")
+        .values("network", "m", "client__nationality")
+        .annotate(n=Count("pk"), k=Sum("record_key"))
+    )
+    occupations = (
+        firsts.filter(client__reference_occupation__isnull=False)
+        .values("network", "m", "client__reference_occupation")
         .annotate(n=Count("pk"), k=Sum("record_key"))
     )
     links = Consultation.topics.through.objects.filter(consultation__in=consultations)
@@ -146,9 +154,11 @@ def _month_rows(consultations) -> tuple[list, list, list]:
                            format=r["format"], is_first=r["is_first"], n=r["n"], key=r["k"] or 0,
                            participants=r["p"] or 0) for r in counts],
         [OriginMonth(network_id=r["network"], month=_date(r["m"]),
-                     nationality=r["client__nationality"] or "",
-                     occupation_id=r["client__reference_occupation"], n=r["n"], key=r["k"] or 0)
-         for r in origins],
+                     nationality=r["client__nationality"], n=r["n"], key=r["k"] or 0)
+         for r in nationalities]
+        + [OriginMonth(network_id=r["network"], month=_date(r["m"]),
+                       occupation_id=r["client__reference_occupation"], n=r["n"],
+                       key=r["k"] or 0) for r in occupations],
         [TopicMonth(network_id=r["consultation__network"], month=_date(r["m"]),
                     topic_id=r["topic"], format=r["consultation__format"],
                     is_first=r["consultation__is_first"], n=r["n"], key=r["k"] or 0)
@@ -161,7 +171,8 @@ def _date(value) -> datetime.date:
 
 
 def refresh_months(buckets: Iterable[tuple[int, datetime.date]]) -> None:
-    """Recounts the monthly roll-ups of the (network id, month) ``buckets`` from the raw rows."""
+    """Recounts the monthly roll-ups of the (network id, month) ``buckets`` from the raw rows,
+    and the year rows of their years from the month rows."""
     buckets = {(network, month_of(day)) for network, day in buckets if network and day}
     if not buckets:
         return
@@ -171,15 +182,60 @@ def refresh_months(buckets: Iterable[tuple[int, datetime.date]]) -> None:
     raw = Q()
     for network, month in buckets:
         raw |= Q(network_id=network, date__gte=month, date__lt=_next_month(month))
+    years = Q()
+    for network, year in {(network, month.year) for network, month in buckets}:
+        years |= Q(network_id=network, month__year=year)
     with transaction.atomic():
-        for model in (ConsultationMonth, OriginMonth, TopicMonth):
-            model.objects.filter(where).delete()
-        for model, rows in zip(
-            (ConsultationMonth, OriginMonth, TopicMonth),
-            _month_rows(Consultation.objects.filter(raw)),
-            strict=True,
-        ):
+        for model in MONTHLY:
+            model.objects.filter(where, months=1).delete()
+        for model, rows in zip(MONTHLY, _month_rows(Consultation.objects.filter(raw)), strict=True):
             model.objects.bulk_create(rows)
+        for model in MONTHLY:
+            model.objects.filter(years, months=12).delete()
+            model.objects.bulk_create(_year_rows(model, years))
+
+
+# The monthly tables: the categories of a row and the sums it holds.
+MONTHLY = {
+    ConsultationMonth: (("channel", "format", "is_first"), ("n", "key", "participants")),
+    OriginMonth: (("nationality", "occupation_id"), ("n", "key")),
+    TopicMonth: (("topic_id", "format", "is_first"), ("n", "key")),
+}
+
+
+def _year_rows(model, where: Q) -> list:
+    """Year rows (unsaved) of ``model``: its month rows matching ``where`` added up per
+    network, calendar year and category."""
+    categories, sums = MONTHLY[model]
+    rows = (
+        model.objects.filter(where, months=1)
+        .annotate(year=TruncYear("month"))
+        .values("network_id", "year", *categories)
+        .annotate(**{f"total_{name}": Sum(name) for name in sums})
+        .order_by()
+    )
+    return [
+        model(network_id=row["network_id"], month=_date(row["year"]), months=12,
+              **{name: row[name] for name in categories},
+              **{name: row[f"total_{name}"] for name in sums})
+        for row in rows
+    ]  # fmt: skip
+
+
+def spans(first: datetime.date, last: datetime.date) -> Q:
+    """The roll-up rows that add up to the whole months ``first``..``last`` (first days): the
+    calendar years wholly inside from their year rows, the months around them from month rows."""
+    first_year = first.year if first.month == 1 else first.year + 1
+    last_year = last.year if last.month == 12 else last.year - 1
+    if first_year > last_year:
+        return Q(months=1, month__gte=first, month__lte=last)
+    years_from, after_years = datetime.date(first_year, 1, 1), datetime.date(last_year + 1, 1, 1)
+    where = Q(months=12, month__gte=years_from, month__lt=after_years)
+    if first < years_from:
+        where |= Q(months=1, month__gte=first, month__lt=years_from)
+    if last >= after_years:
+        where |= Q(months=1, month__gte=after_years, month__lte=last)
+    return where
 
 
 # --- people per range of years -------------------------------------------------------------
@@ -354,12 +410,12 @@ def rebuild(*, first_year: int | None = None, last_year: int | None = None) -> d
             written = _rebuild_months_in_sql()
         else:
             written = {}
-            for model, rows in zip(
-                (ConsultationMonth, OriginMonth, TopicMonth), _month_rows(consultations),
-                strict=True,
-            ):  # fmt: skip
+            for model, rows in zip(MONTHLY, _month_rows(consultations), strict=True):
                 model.objects.bulk_create(rows, batch_size=5000)
                 written[model.__name__] = len(rows)
+        for model in MONTHLY:
+            year_rows = model.objects.bulk_create(_year_rows(model, Q()), batch_size=5000)
+            written[model.__name__] += len(year_rows)
         RollupState.objects.create(pk=1, first_year=first_year, last_year=last_year)
         written.update(_rebuild_people(first_year, last_year))
     return written
@@ -376,22 +432,29 @@ def _rebuild_months_in_sql() -> dict:
     statements = {
         "ConsultationMonth": f"""
             INSERT INTO {t[ConsultationMonth]}
-                (network_id, month, channel, format, is_first, n, key, participants)
-            SELECT c.network_id, {month}, c.channel, c.format, c.is_first, COUNT(*),
+                (network_id, month, months, channel, format, is_first, n, key, participants)
+            SELECT c.network_id, {month}, 1, c.channel, c.format, c.is_first, COUNT(*),
                    COALESCE(SUM(c.record_key), 0), COALESCE(SUM(c.participants), 0)
-            FROM {t[Consultation]} c GROUP BY 1, 2, 3, 4, 5""",
+            FROM {t[Consultation]} c GROUP BY 1, 2, 4, 5, 6""",
         "OriginMonth": f"""
-            INSERT INTO {t[OriginMonth]} (network_id, month, nationality, occupation_id, n, key)
-            SELECT c.network_id, {month}, COALESCE(p.nationality, ''),
-                   p.reference_occupation_id, COUNT(*), COALESCE(SUM(c.record_key), 0)
-            FROM {t[Consultation]} c LEFT JOIN {t[Client]} p ON p.id = c.client_id
-            WHERE c.is_first GROUP BY 1, 2, 3, 4""",
+            INSERT INTO {t[OriginMonth]}
+                (network_id, month, months, nationality, occupation_id, n, key)
+            SELECT c.network_id, {month}, 1, p.nationality, NULL, COUNT(*),
+                   COALESCE(SUM(c.record_key), 0)
+            FROM {t[Consultation]} c JOIN {t[Client]} p ON p.id = c.client_id
+            WHERE c.is_first AND p.nationality <> '' GROUP BY 1, 2, 4
+            UNION ALL
+            SELECT c.network_id, {month}, 1, '', p.reference_occupation_id, COUNT(*),
+                   COALESCE(SUM(c.record_key), 0)
+            FROM {t[Consultation]} c JOIN {t[Client]} p ON p.id = c.client_id
+            WHERE c.is_first AND p.reference_occupation_id IS NOT NULL GROUP BY 1, 2, 5""",
         "TopicMonth": f"""
-            INSERT INTO {t[TopicMonth]} (network_id, month, topic_id, format, is_first, n, key)
-            SELECT c.network_id, {month}, l.topic_id, c.format, c.is_first, COUNT(*),
+            INSERT INTO {t[TopicMonth]}
+                (network_id, month, months, topic_id, format, is_first, n, key)
+            SELECT c.network_id, {month}, 1, l.topic_id, c.format, c.is_first, COUNT(*),
                    COALESCE(SUM(c.record_key), 0)
             FROM {links} l JOIN {t[Consultation]} c ON c.id = l.consultation_id
-            GROUP BY 1, 2, 3, 4, 5""",
+            GROUP BY 1, 2, 4, 5, 6""",
     }
     written = {}
     with connection.cursor() as cursor:
@@ -524,9 +587,7 @@ def _kind_sums(counted: str = "n", key: str = "key") -> dict:
 
 def consultation_counts(networks, months, db) -> list[dict]:
     """As ``reports._consultation_counts`` for the whole months ``months`` (first, last)."""
-    rows = ConsultationMonth.objects.using(db).filter(
-        network__in=networks, month__gte=months[0], month__lte=months[1]
-    )
+    rows = ConsultationMonth.objects.using(db).filter(spans(*months), network__in=networks)
     group = Q(format=ConsultationFormat.GROUP)
     return list(
         rows.values("network", "channel")
@@ -540,9 +601,7 @@ def consultation_counts(networks, months, db) -> list[dict]:
 
 
 def origin_counts(networks, months, db) -> list[tuple]:
-    rows = OriginMonth.objects.using(db).filter(
-        network__in=networks, month__gte=months[0], month__lte=months[1]
-    )
+    rows = OriginMonth.objects.using(db).filter(spans(*months), network__in=networks)
     return [
         (nationality or None, occupation, n, key)
         for nationality, occupation, n, key in rows.values_list("nationality", "occupation_id")
@@ -552,9 +611,7 @@ def origin_counts(networks, months, db) -> list[tuple]:
 
 
 def topic_counts(networks, months, db) -> dict[int, dict]:
-    rows = TopicMonth.objects.using(db).filter(
-        network__in=networks, month__gte=months[0], month__lte=months[1]
-    )
+    rows = TopicMonth.objects.using(db).filter(spans(*months), network__in=networks)
     found = rows.values("topic_id").annotate(**_kind_sums()).order_by()
     return {row.pop("topic_id"): row for row in found}
 

@@ -371,6 +371,10 @@ def figures(request, role):
     choices = Network.objects.reportable_by(request.user).order_by("-valid_from", "short_name")
     context = {"form": form, "form_list": [form], "figures": result, "role": role, "slug": slug,
                "choices": choices}  # fmt: skip
+    if result:
+        # The query of every download link (about thirty on the page).
+        start, end = result.start, result.end
+        context["period_query"] = f"network={slug}&start={start:%Y-%m-%d}&end={end:%Y-%m-%d}"
     return _htmx_render(
         request, "counselling/figures.html", "figures", context, 200 if result else 400
     )

@@ -2,6 +2,9 @@
 referrals, and whether a consultation may still be corrected."""
 
 from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from counselling import charts, corrections, reference
 from counselling.models import Referral
@@ -12,6 +15,27 @@ register = template.Library()
 @register.simple_tag
 def bar_chart(table):
     return charts.bar_chart(table)
+
+
+@register.simple_tag
+def figure_rows(table) -> SafeString:
+    """The body rows of a figures table. One tag instead of template loops: a figures page
+    has hundreds of cells, and a template node per cell was a third of its time."""
+    if not table.rows:
+        return format_html(
+            '<tr><td colspan="{}">{}</td></tr>',
+            len(table.columns) + 1,
+            _("No consultations in this period."),
+        )
+    rows = []
+    for label, cells in table.rows:
+        numbers = "".join(
+            f'<td class="num{" suppressed" if cell.suppressed else ""}">'
+            f"{conditional_escape(cell.display)}</td>"
+            for cell in cells
+        )
+        rows.append(f'<tr><th scope="row">{conditional_escape(label)}</th>{numbers}</tr>')
+    return mark_safe("\n".join(rows))  # every label and number is escaped above
 
 
 @register.filter

@@ -44,6 +44,7 @@ PERIODS = [
     (D(2024, 3, 1), D(2024, 5, 31)),  # whole months
     (D(2024, 2, 14), D(2025, 4, 3)),  # cut months at both ends
     (D(2024, 6, 10), D(2024, 6, 20)),  # inside one month
+    (D(2023, 3, 10), D(2025, 8, 20)),  # cut days, whole months, a whole year (its year rows)
 ]
 OUTCOMES = ["not_applied", "open", "full", "partial", "rejected"]
 
@@ -52,9 +53,9 @@ def _snapshot() -> dict:
     """The roll-ups' non-zero contents, added up per cell (row ids and order left out)."""
     found = {}
     for model, fields in (
-        (ConsultationMonth, ("network_id", "month", "channel", "format", "is_first")),
-        (OriginMonth, ("network_id", "month", "nationality", "occupation_id")),
-        (TopicMonth, ("network_id", "month", "topic_id", "format", "is_first")),
+        (ConsultationMonth, ("network_id", "month", "months", "channel", "format", "is_first")),
+        (OriginMonth, ("network_id", "month", "months", "nationality", "occupation_id")),
+        (TopicMonth, ("network_id", "month", "months", "topic_id", "format", "is_first")),
         (PeopleYears, rollups.PEOPLE_FIELDS),
         (ReachedYears, rollups.REACHED_FIELDS),
     ):
@@ -174,6 +175,7 @@ def test_rollups_stay_equal_to_a_rebuild_and_figures_to_the_raw_count(networks):
     assert kept["PeopleYears"]
     assert kept["ReachedYears"]
     assert kept["TopicMonth"]
+    assert any(cell[2] == 12 for cell in kept["ConsultationMonth"])  # year rows
     # Without the roll-ups' state the figures are counted from the raw rows, as before them.
     RollupState.objects.all().delete()
     for (period, suppressed), figures in shown.items():
@@ -237,3 +239,48 @@ def test_generating_with_copy_fills_the_tables_and_the_rollups(client):
     assert [[c.display for _l, cells in t.rows for c in cells] for t in from_rollups.tables] == [
         [c.display for _l, cells in t.rows for c in cells] for t in from_raw.tables
     ]
+
+
+def test_the_migrations_of_the_monthly_rollups_give_what_a_rebuild_gives(networks):
+    """0009 adds up OriginMonth's (nationality, occupation) pairs into rows of one of them, 0010
+    adds the year rows from the month rows: on stored roll-ups of the old shape they give
+    exactly what a rebuild gives now."""
+    import importlib
+
+    from django.apps import apps
+    from django.db import connection
+
+    split = importlib.import_module("counselling.migrations.0009_origin_month_split").split
+    add_years = importlib.import_module("counselling.migrations.0010_rollup_years").add_years
+    occupations = [make_occupation("doctor"), make_occupation("nurse"), None]
+    for n in range(40):
+        client = make_client(networks[n % 2], nationality=["SY", "TR", ""][n % 3],
+                             reference_occupation=occupations[n % 4 % 3])  # fmt: skip
+        make_consultation(client, D(2023 + n % 3, 1 + n % 12, 5))
+    rollups.rebuild(first_year=2023, last_year=2025)
+    rebuilt = _snapshot()
+    # The old shape: year rows did not exist, origins were stored by pair.
+    for model in (ConsultationMonth, OriginMonth, TopicMonth):
+        model.objects.filter(months=12).delete()
+    OriginMonth.objects.all().delete()
+    pairs = {}
+    for consultation in Consultation.objects.filter(is_first=True).select_related("client"):
+        cell = (consultation.network_id, consultation.date.replace(day=1),
+                consultation.client.nationality, consultation.client.reference_occupation_id)
+        n, key = pairs.get(cell, (0, 0))
+        pairs[cell] = (n + 1, key + consultation.record_key)  # fmt: skip
+    OriginMonth.objects.bulk_create(
+        OriginMonth(network_id=network, month=month, nationality=nationality,
+                    occupation_id=occupation, n=n, key=key)
+        for (network, month, nationality, occupation), (n, key) in pairs.items()
+    )  # fmt: skip
+    assert _snapshot() != rebuilt
+
+    class Editor:
+        pass
+
+    editor = Editor()
+    editor.connection = connection
+    split(apps, editor)
+    add_years(apps, editor)
+    assert _snapshot() == rebuilt
