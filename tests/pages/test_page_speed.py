@@ -197,10 +197,16 @@ def test_the_result_page_is_the_same_from_the_fragment_cache(client):
 def test_herr_delic_is_the_same_from_the_fragment_cache_and_varies_by_date_and_land(client):
     url = reverse("hiring:herr_delic")
     fresh, cached, entries, after = _fresh_and_cached(client, url, start="2026-03-02", land="BE")
-    assert entries == after == 1
+    assert entries == after == 2  # the plan and the form showing the date and Land asked for
     assert _without_nonces(fresh) == _without_nonces(cached)
     other = client.get(url, {"start": "2026-05-04", "land": "BY"}).content.decode()
     assert "4. Mai 2026" in other
     assert "4. Mai 2026" not in cached
     english = client.get(url, {"start": "2026-03-02", "land": "BE"}, HTTP_ACCEPT_LANGUAGE="en")
     assert "Who does what" in english.content.decode()
+    # A form with errors is never taken from the cache, nor put into it: it keeps what was typed.
+    wrong = client.get(url, {"start": "2026-02-31", "land": "BE"})
+    assert wrong.status_code == 400
+    assert 'value="2026-02-31"' in wrong.content.decode()
+    again = client.get(url, {"start": "2026-03-02", "land": "BE"}).content.decode()
+    assert _without_nonces(again) == _without_nonces(cached)
