@@ -11,6 +11,9 @@ The headline is the UNCACHED rate on distinct profiles: the 1,000 golden-corpus 
 the parse and result caches emptied before every pass, so no call is a cache hit (the per-day
 caches of figures and step sequences stay warm: they are shared by every person). The cached
 rate (the same answers again, as the questionnaire re-evaluates them) is printed separately.
+Caches of one answer or one sentence (a checked answer, a formatted text, a shared check on the
+one or two answers it reads) stay warm as well: they are keyed by what many people share, not by
+a person.
 Times are process CPU time, best of several passes, so other load on the machine counts less.
 """
 
