@@ -45,6 +45,7 @@ from counselling.models import (
     Consultation,
     ConsultationFormat,
     ConsultationMonth,
+    Network,
     OriginMonth,
     PeopleYears,
     ReachedYears,
@@ -186,6 +187,16 @@ def refresh_months(buckets: Iterable[tuple[int, datetime.date]]) -> None:
     for network, year in {(network, month.year) for network, month in buckets}:
         years |= Q(network_id=network, month__year=year)
     with transaction.atomic():
+        # One recount of a network at a time: two writes recounting the same month at once
+        # would each delete the old rows and insert their own count, and the second delete
+        # does not see the first one's new rows (both counts stayed). The row lock on the
+        # network makes the second wait and then see them; always taken in the order of ids.
+        list(
+            Network.objects.select_for_update()
+            .filter(pk__in={network for network, _month in buckets})
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
         for model in MONTHLY:
             model.objects.filter(where, months=1).delete()
         for model, rows in zip(MONTHLY, _month_rows(Consultation.objects.filter(raw)), strict=True):

@@ -284,3 +284,49 @@ def test_the_migrations_of_the_monthly_rollups_give_what_a_rebuild_gives(network
     split(apps, editor)
     add_years(apps, editor)
     assert _snapshot() == rebuilt
+
+
+@pytest.mark.django_db(transaction=True)
+def test_writes_at_the_same_time_in_one_month_are_each_counted_once():
+    """Counsellors saving at the same moment in one network and month: every recount waits for
+    the one before it, so no count is lost or doubled (PostgreSQL, one connection a thread)."""
+    import threading
+
+    from django.db import connection as main_connection
+    from django.db import connections
+
+    from tests.counselling.factory import make_centre, make_network
+
+    network = make_network("network-race")
+    centre = make_centre(network)
+    clients = [make_client(network, nationality="SY") for _n in range(60)]
+    rollups.rebuild(first_year=2024, last_year=2025)
+    threads, barrier, failures = 6, threading.Barrier(6), []
+
+    def save(first: int) -> None:
+        try:
+            barrier.wait()
+            day = D(2025, 6, 1 + first % 20)
+            for client in clients[first : first + 10]:
+                Consultation.objects.create(
+                    client=client, network=network, centre=centre, date=day, is_first=False
+                )
+        except Exception as error:  # reported below, in the test's own thread
+            failures.append(error)
+        finally:
+            connections.close_all()
+
+    workers = [threading.Thread(target=save, args=(10 * n,)) for n in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert not failures
+    assert main_connection.vendor == "postgresql"
+    june = ConsultationMonth.objects.filter(network=network, months=1, month=D(2025, 6, 1))
+    year = ConsultationMonth.objects.filter(network=network, months=12, month=D(2025, 1, 1))
+    assert sum(june.values_list("n", flat=True)) == 60
+    assert sum(year.values_list("n", flat=True)) == 60
+    kept = _snapshot()
+    rollups.rebuild(first_year=2024, last_year=2025)
+    assert _snapshot() == kept
