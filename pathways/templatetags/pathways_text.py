@@ -7,7 +7,7 @@ from django import template
 from django.utils import formats
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, gettext, gettext_noop, ngettext
 
 register = template.Library()
 
@@ -85,27 +85,29 @@ def english_attrs(message: str) -> str:
 # the same HTML in a few µs. The markup stays here, in one place per part.
 
 
-# Catalogue texts are written unescaped, as ``{% translate %}`` writes them.
-def _verdict_label(verdict: str) -> str:
-    if verdict == "eligible":
-        return mark_safe(gettext("Open to you"))
-    if verdict == "possible":
-        return mark_safe(gettext("Possible, with open points"))
-    return mark_safe(gettext("Not open at present"))
+VERDICT_LABELS = {
+    "eligible": gettext_noop("Open to you"),
+    "possible": gettext_noop("Possible, with open points"),
+    "not_eligible": gettext_noop("Not open at present"),
+}
+STATUS_LABELS = {
+    "met": gettext_noop("Met"),
+    "not_met": gettext_noop("Not met"),
+    "unknown": gettext_noop("Open"),
+}
+
+
+def _label(labels: dict[str, str], key: str, other: str) -> str:
+    """The label of ``key`` (of ``other`` for any key not listed) in the current language.
+    Catalogue texts are written unescaped, as ``{% translate %}`` writes them."""
+    return mark_safe(gettext(labels.get(key, labels[other])))
 
 
 @register.simple_tag
 def verdict_badge(verdict: str) -> str:
     """The verdict as a badge: ``<span class="tag tag--eligible">Open to you</span>``."""
-    return format_html('<span class="tag tag--{}">{}</span>\n', verdict, _verdict_label(verdict))
-
-
-def _status_label(status: str) -> str:
-    if status == "met":
-        return mark_safe(gettext("Met"))
-    if status == "not_met":
-        return mark_safe(gettext("Not met"))
-    return mark_safe(gettext("Open"))
+    label = _label(VERDICT_LABELS, verdict, "not_eligible")
+    return format_html('<span class="tag tag--{}">{}</span>\n', verdict, label)
 
 
 @register.simple_tag
@@ -129,7 +131,7 @@ def check_list(checks, hide_fix=False) -> str:
                 '    <span class="check__source">{}</span>\n    {}\n  </li>\n',
                 status,
                 status,
-                _status_label(status),
+                _label(STATUS_LABELS, status, "unknown"),
                 check.get("text", ""),
                 check.get("source", ""),
                 fix_html,
