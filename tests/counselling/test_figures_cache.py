@@ -1,0 +1,118 @@
+"""The rendered figures are kept under the versions of their data (counselling.figures_cache):
+every change that alters a figure shows on the next view, and an unchanged page is not
+computed again."""
+
+import datetime
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from counselling import rollups
+from tests.counselling.factory import make_client, make_consultation, make_outcome_change
+
+pytestmark = pytest.mark.django_db
+
+PERIOD = {"start": "2025-01-01", "end": "2025-06-30"}
+CUT = {"start": "2025-01-15", "end": "2025-05-20"}  # days from the raw rows as well
+
+
+def summary(client, period=PERIOD):
+    response = client.get(reverse("counselling:figures"), period)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def first_consultations(html: str) -> str:
+    # The summary table's first row: "Erstberatungen" and its number.
+    row = html.split('<table id="table-summary">', 1)[1].split("</tr>", 2)[1]
+    return row.rsplit('<td class="num">', 1)[1].split("</td>", 1)[0]
+
+
+def figures_part(html: str) -> str:
+    return html.split('<div id="figures">', 1)[1].split("</main>", 1)[0]
+
+
+@pytest.fixture
+def coordinator(client, coordinator_a):
+    client.force_login(coordinator_a)
+    return client
+
+
+@pytest.fixture(params=[False, True], ids=["raw rows", "roll-ups"])
+def built(request, network_a):
+    """The figures counted from the raw rows (no roll-ups yet) or from the roll-ups."""
+    client = make_client(network_a, nationality="SY")
+    make_consultation(client, datetime.date(2025, 2, 10))
+    if request.param:
+        rollups.rebuild()
+    return client
+
+
+@pytest.mark.parametrize("period", [PERIOD, CUT], ids=["whole months", "cut days"])
+def test_a_new_consultation_shows_at_once_on_a_page_seen_before(coordinator, built, period):
+    assert first_consultations(summary(coordinator, period)) == "1"
+    make_consultation(make_client(built.network, nationality="TR"), datetime.date(2025, 3, 3))
+    assert first_consultations(summary(coordinator, period)) == "2"
+
+
+def test_a_changed_nationality_shows_at_once(coordinator, built):
+    assert "Syrien" in summary(coordinator)
+    built.nationality = "UA"
+    built.save()
+    html = summary(coordinator)
+    assert "Ukraine" in html
+    assert "Syrien" not in html
+
+
+def test_a_recorded_outcome_shows_at_once(coordinator, built):
+    before = summary(coordinator, CUT)
+    make_outcome_change(built, "full", datetime.date(2025, 3, 1))
+    assert summary(coordinator, CUT) != before
+
+
+def test_a_renamed_network_shows_its_new_name(coordinator, built, network_a):
+    assert network_a.name in summary(coordinator)
+    network_a.name = "Netzwerk mit neuem Namen"
+    network_a.save()
+    assert "Netzwerk mit neuem Namen" in summary(coordinator)
+
+
+def test_a_deleted_consultation_leaves_the_figures_at_once(coordinator, built):
+    assert first_consultations(summary(coordinator)) == "1"
+    built.consultations.all().delete()
+    assert first_consultations(summary(coordinator)) == "0"
+
+
+def test_an_unchanged_page_is_rendered_once_and_then_read_from_the_cache(coordinator, built):
+    with CaptureQueriesContext(connection) as first:
+        html = summary(coordinator)
+    with CaptureQueriesContext(connection) as again:
+        again_html = summary(coordinator)
+    assert figures_part(again_html) == figures_part(html)
+    assert len(again) < len(first) - 5, (len(first), len(again))
+    assert len(caches["figures"]._cache) == 1
+
+
+def test_the_same_network_perturbed_for_the_programme_is_not_shown_to_its_coordinator(
+    client, coordinator_a, programme_user, built, network_a
+):
+    query = {**PERIOD, "network": network_a.slug}
+    client.force_login(programme_user)
+    perturbed = client.get(reverse("counselling:figures"), query).content.decode()
+    assert '<p class="notice">' in perturbed
+    client.force_login(coordinator_a)
+    exact = client.get(reverse("counselling:figures"), query).content.decode()
+    assert '<p class="notice">' not in exact
+    assert first_consultations(exact) == "1"
+    assert first_consultations(perturbed) != "1"  # 1 to 4 are never shown as they are
+
+
+def test_each_language_has_its_own_page(coordinator, built):
+    german = summary(coordinator)
+    english = summary(coordinator, {**PERIOD, "lang": "en"})
+    assert "Beratene Personen" in figures_part(german)
+    assert "People counselled" in figures_part(english)
+    assert "Beratene Personen" not in figures_part(english)
