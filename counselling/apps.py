@@ -7,6 +7,7 @@ class CounsellingConfig(AppConfig):
     verbose_name = _("Counselling")
 
     def ready(self):
-        from counselling import rollups, signals  # noqa: F401 - connects the receivers
+        from counselling import figures_cache, rollups, signals  # noqa: F401 - connects receivers
 
         rollups.connect()
+        figures_cache.connect()

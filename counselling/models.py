@@ -558,6 +558,15 @@ class Consultation(models.Model):
         indexes = [
             models.Index(fields=["network", "date"]),
             models.Index(fields=["client", "date"]),
+            # The people of a period that is not whole years (reports.people_rows) from the
+            # index alone: a network's rows lie on thousands of heap pages (PostgreSQL only,
+            # elsewhere a plain index).
+            models.Index(
+                fields=["network", "date"],
+                include=["client"],
+                condition=Q(format="individual"),
+                name="consultation_people",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -653,6 +662,11 @@ class RecognitionOutcomeChange(models.Model):
         indexes = [
             models.Index(fields=["network", "date"]),
             models.Index(fields=["client", "date"]),
+            # A person's outcome as it stood on a day (``latest_first``), from the index alone.
+            models.Index(
+                fields=["client", "-date", "-created_at", "-id"], include=["outcome"],
+                name="outcome_latest_first",
+            ),
         ]
 
     def __str__(self):
@@ -914,6 +928,18 @@ class ClientContribution(_Rollup):
 
     client_id = models.IntegerField(primary_key=True)
     inputs = models.JSONField(default=dict)
+
+
+class FiguresVersion(_Rollup):
+    """The version of a network's figures: raised in the same transaction as every change of
+    its roll-ups (``counselling.rollups``) and of the names its figures show, so that a
+    rendered figures page is kept under the versions it was computed at and is never shown
+    after its data changed (``counselling.figures_cache``)."""
+
+    network = models.OneToOneField(
+        Network, on_delete=models.CASCADE, primary_key=True, related_name="figures_version"
+    )
+    number = models.BigIntegerField(default=0)
 
 
 class RollupState(_Rollup):

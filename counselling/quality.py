@@ -17,26 +17,23 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from counselling import disclosure, rollups
-from counselling.models import Client, Consultation, RecognitionOutcomeChange, ResidenceStatus
-from counselling.reports import Cell, Figures, Table
+from counselling.models import Consultation
+from counselling.reports import Cell, Figures, Table, people_rows
 from iqportal.db_routers import reports_db
 
-# (field, what a missing value is, label), in the order of the monitoring.
+# The fields whose gaps are counted, in the order of the monitoring: the client's
+# (``reports.CLIENT_GAPS``) and whether a recognition outcome was recorded by the end.
 FIELDS = (
-    ("nationality", Q(nationality=""), gettext_lazy("Nationality")),
-    ("qualification_country", Q(qualification_country=""),
-     gettext_lazy("Country where the qualification was acquired")),
-    ("reference_occupation", Q(reference_occupation__isnull=True),
-     gettext_lazy("Reference occupation")),
-    ("residence_status", Q(residence_status=ResidenceStatus.UNKNOWN),
-     gettext_lazy("Residence status")),
-    ("recognition_outcome", Q(has_outcome=False), gettext_lazy("Recognition outcome")),
-)  # fmt: skip
+    ("nationality", gettext_lazy("Nationality")),
+    ("qualification_country", gettext_lazy("Country where the qualification was acquired")),
+    ("reference_occupation", gettext_lazy("Reference occupation")),
+    ("residence_status", gettext_lazy("Residence status")),
+    ("recognition_outcome", gettext_lazy("Recognition outcome")),
+)
 
 
 @dataclass(frozen=True)
@@ -56,29 +53,35 @@ class Completeness:
 
 
 def completeness(
-    networks, start: datetime.date, end: datetime.date, years: tuple[int, int] | None = None
+    networks,
+    start: datetime.date,
+    end: datetime.date,
+    years: tuple[int, int] | None = None,
+    people: list[dict] | None = None,
 ) -> dict[int, list]:
     """``Completeness`` of every field per network id (networks without people left out);
-    from the roll-ups for the whole ``years`` they hold (``counselling.rollups``)."""
+    from the roll-ups for the whole ``years`` they hold (``counselling.rollups``), else from
+    the people of the period (``reports.people_rows``, counted here unless given)."""
     db = reports_db()
     if years:
         return _blocks(rollups.completeness_rows(networks, years, db))
-    counselled = (
-        Consultation.objects.using(db).for_networks(networks).in_period(start, end).individual()
-    )
-    recorded = RecognitionOutcomeChange.objects.using(db).filter(
-        client=OuterRef("pk"), date__lte=end
-    )
-    people = Client.objects.using(db).filter(pk__in=counselled.values("client"))
-    people = people.annotate(has_outcome=Exists(recorded))
-    rows = people.values("network").annotate(
-        total=Count("pk"),
-        total_key=Sum("record_key"),
-        **{f"missing_{name}": Count("pk", filter=missing) for name, missing, _label in FIELDS},
-        **{f"missing_key_{name}": Sum("record_key", filter=missing)
-           for name, missing, _label in FIELDS},
-    )  # fmt: skip
-    return _blocks(rows.order_by())
+    if people is None:
+        counselled = Consultation.objects.using(db).for_networks(networks).in_period(start, end)
+        people = people_rows(counselled, end)
+    found: dict[int, dict] = {}
+    for group in people:
+        row = found.setdefault(group["network"], {"network": group["network"], "total": 0,
+                                                  "total_key": 0})  # fmt: skip
+        row["total"] += group["n"]
+        row["total_key"] += group["key"]
+        for name, _label in FIELDS:
+            gap = group["then"] is None if name == "recognition_outcome" else group[f"gap_{name}"]
+            row.setdefault(f"missing_{name}", 0)
+            row.setdefault(f"missing_key_{name}", None)
+            if gap:
+                row[f"missing_{name}"] += group["n"]
+                row[f"missing_key_{name}"] = (row[f"missing_key_{name}"] or 0) + group["key"]
+    return _blocks(found.values())
 
 
 def _blocks(rows) -> dict[int, list]:
@@ -88,7 +91,7 @@ def _blocks(rows) -> dict[int, list]:
                          row[f"missing_{name}"],
                          (row["total_key"] or 0) - (row[f"missing_key_{name}"] or 0),
                          row[f"missing_key_{name}"] or 0)
-            for name, _missing, label in FIELDS
+            for name, label in FIELDS
         ]
         for row in rows
     }  # fmt: skip
@@ -96,7 +99,9 @@ def _blocks(rows) -> dict[int, list]:
 
 def table(figures: Figures) -> Table:
     """The data-quality table of ``figures``' networks and period, one block per network."""
-    found = completeness(figures.networks, figures.start, figures.end, figures.years)
+    found = completeness(
+        figures.networks, figures.start, figures.end, figures.years, figures.people_rows
+    )
     result = Table(
         "data_quality",
         _("Data quality: valid and missing values"),

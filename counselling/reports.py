@@ -26,8 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import BooleanField, Count, ExpressionWrapper, OuterRef, Q, Subquery, Sum
 from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -42,6 +41,7 @@ from counselling.models import (
     Occupation,
     RecognitionOutcome,
     RecognitionOutcomeChange,
+    ResidenceStatus,
     ServiceLine,
     Topic,
 )
@@ -119,6 +119,8 @@ class Figures:
     tables: list[Table]
     # The whole years whose people the roll-ups hold (counselling.rollups), else None.
     years: tuple[int, int] | None = None
+    # Else the people of the period in groups from the raw rows (``people_rows``).
+    people_rows: list[dict] | None = None
 
     def table(self, key: str) -> Table:
         return next(table for table in self.tables if table.key == key)
@@ -199,26 +201,52 @@ def _consultation_counts(base) -> list[dict]:
     )
 
 
-def _people_counts(base, end: datetime.date) -> list[dict]:
-    """People counselled in the period by network and by their recognition outcome as it stood
-    on ``end``, with refugees."""
+# A person's data-quality gaps but the recognition outcome (``quality.FIELDS``).
+CLIENT_GAPS = {
+    "nationality": Q(nationality=""),
+    "qualification_country": Q(qualification_country=""),
+    "reference_occupation": Q(reference_occupation__isnull=True),
+    "residence_status": Q(residence_status=ResidenceStatus.UNKNOWN),
+}
+
+
+def people_rows(base, end: datetime.date) -> list[dict]:
+    """The people counselled individually in the consultations ``base``, in groups as the
+    roll-ups hold them (``PeopleYears``): by network, recognition outcome as it stood on
+    ``end`` (``then``: None if none was recorded by then), flight background and each gap of
+    ``CLIENT_GAPS``, with their number ``n`` and sum of record keys ``key``. The people
+    counts and the data quality of a period are both added up from these rows: one pass over
+    the people, one outcome lookup per person."""
     changes = RecognitionOutcomeChange.objects.using(base.db).filter(client=OuterRef("pk"))
     then = changes.as_of(end).latest_first().values("outcome")[:1]
-    people = (
-        Client.objects.using(base.db)
-        .filter(pk__in=base.individual().values("client"))
-        .annotate(outcome=Coalesce(Subquery(then), Value(RecognitionOutcome.NOT_APPLIED)))
-    )
+    gaps = {f"gap_{name}": ExpressionWrapper(gap, BooleanField()) for name, gap in
+            CLIENT_GAPS.items()}  # fmt: skip
+    people = Client.objects.using(base.db).filter(pk__in=base.individual().values("client"))
     return list(
-        people.values("network", "outcome")
-        .annotate(
-            n=Count("pk"),
-            refugees=Count("pk", filter=Q(flight_background=True)),
-            n_key=Sum("record_key"),
-            refugees_key=Sum("record_key", filter=Q(flight_background=True)),
-        )
+        people.annotate(then=Subquery(then), **gaps)
+        .values("network", "then", "flight_background", *gaps)
+        .annotate(n=Count("pk"), key=Sum("record_key"))
         .order_by()
     )
+
+
+def _people_counts(rows: list[dict]) -> list[dict]:
+    """People counselled in the period by network and by their recognition outcome as it stood
+    on its last day, with refugees (from ``people_rows``)."""
+    counts: dict[tuple, dict] = {}
+    for row in rows:
+        outcome = row["then"] or RecognitionOutcome.NOT_APPLIED
+        group = counts.setdefault(
+            (row["network"], outcome),
+            {"network": row["network"], "outcome": outcome, "n": 0, "refugees": 0,
+             "n_key": 0, "refugees_key": None},
+        )  # fmt: skip
+        group["n"] += row["n"]
+        group["n_key"] += row["key"]
+        if row["flight_background"]:
+            group["refugees"] += row["n"]
+            group["refugees_key"] = (group["refugees_key"] or 0) + row["key"]
+    return list(counts.values())
 
 
 def _outcomes_reached(networks, start, end, db) -> dict[str, tuple[int, int]]:
@@ -463,7 +491,8 @@ def figures(networks, start: datetime.date, end: datetime.date, *, suppressed: b
         reached = rollups.outcomes_reached(networks, years, db)
     else:
         base = Consultation.objects.using(db).for_networks(networks).in_period(start, end)
-        people = _people_counts(base, end)
+        raw_people = people_rows(base, end)
+        people = _people_counts(raw_people)
         reached = _outcomes_reached(networks, start, end, db)
     topics = list(Topic.objects.using(db).all())
     summary, _totals = _summary(consultations, people)
@@ -496,4 +525,6 @@ def figures(networks, start: datetime.date, end: datetime.date, *, suppressed: b
     ]
     if suppressed:
         disclosure.perturb_tables(tables)
-    return Figures(networks, start, end, suppressed, tables, years)
+    return Figures(
+        networks, start, end, suppressed, tables, years, None if years else raw_people
+    )

@@ -24,7 +24,9 @@ Kept current in the same transaction as each write: the model signals (``connect
 services that write with ``QuerySet.update`` call ``refresh_consultation``/``refresh_client``;
 they recount the touched network-months from the raw rows and apply a client's change to the
 year ranges as a difference of what the client contributed before (``ClientContribution``) and
-now. ``rebuild`` (``manage.py rebuild_rollups``) recounts everything.
+now. ``rebuild`` (``manage.py rebuild_rollups``) recounts everything. Each of them raises the
+figures versions of the networks it touches (``counselling.figures_cache``), in the same
+transaction, so that no rendered figures page outlives its data.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from django.db.models.functions import ExtractYear, TruncMonth, TruncYear
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils import timezone
 
+from counselling import figures_cache
 from counselling.models import (
     Client,
     ClientContribution,
@@ -197,6 +200,7 @@ def refresh_months(buckets: Iterable[tuple[int, datetime.date]]) -> None:
             .order_by("pk")
             .values_list("pk", flat=True)
         )
+        figures_cache.bump(network for network, _month in buckets)
         for model in MONTHLY:
             model.objects.filter(where, months=1).delete()
         for model, rows in zip(MONTHLY, _month_rows(Consultation.objects.filter(raw)), strict=True):
@@ -349,6 +353,8 @@ def refresh_people(client_id: int) -> None:
     """Applies the change of what ``client_id`` contributes to the year ranges."""
     current = state()
     if current is None:
+        # No roll-ups yet: the figures count the raw rows, which have changed.
+        figures_cache.bump(Client.objects.filter(pk=client_id).values_list("network", flat=True))
         return
     with transaction.atomic():
         stored = ClientContribution.objects.select_for_update().filter(client_id=client_id).first()
@@ -356,6 +362,7 @@ def refresh_people(client_id: int) -> None:
         after = _client_inputs(client_id)
         if before == after:
             return
+        figures_cache.bump((before.get("network"), after.get("network")))
         old_people, old_reached = _entries(before, current.first_year, current.last_year)
         new_people, new_reached = _entries(after, current.first_year, current.last_year)
         for model, fields, old, new, values in (
@@ -429,6 +436,7 @@ def rebuild(*, first_year: int | None = None, last_year: int | None = None) -> d
             written[model.__name__] += len(year_rows)
         RollupState.objects.create(pk=1, first_year=first_year, last_year=last_year)
         written.update(_rebuild_people(first_year, last_year))
+        figures_cache.bump_all()
     return written
 
 

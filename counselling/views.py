@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
@@ -19,6 +20,7 @@ from counselling import (
     disclosure,
     duplicates,
     exports,
+    figures_cache,
     monitoring_export,
     quality,
     questionnaire,
@@ -53,6 +55,7 @@ from counselling.services import (
     record_consultation,
     record_without_client,
 )
+from iqportal.db_routers import reports_db
 
 
 def with_role(*, counsellor_only: bool):
@@ -363,20 +366,26 @@ def _period(form, role):
 def figures(request, role):
     networks, slug = _scope(request, role)
     form = FiguresForm(request.GET)
-    result = None
+    choices = Network.objects.reportable_by(request.user).order_by("-valid_from", "short_name")
+    context = {"form": form, "form_list": [form], "role": role, "slug": slug, "choices": choices,
+               "figures": None}  # fmt: skip
     if form.is_valid():
         start, end = _period(form, role)
-        result = reports.figures(networks, start, end, suppressed=role.suppresses_small_cells)
-        result = quality.with_quality(result)
-    choices = Network.objects.reportable_by(request.user).order_by("-valid_from", "short_name")
-    context = {"form": form, "form_list": [form], "figures": result, "role": role, "slug": slug,
-               "choices": choices}  # fmt: skip
-    if result:
+        suppressed = role.suppresses_small_cells
+
+        def computed():
+            result = reports.figures(networks, start, end, suppressed=suppressed)
+            return quality.with_quality(result)
+
+        # Computed only where the template does not find the rendered figures in the cache.
+        context["figures"] = SimpleLazyObject(computed)
+        context["figures_key"] = figures_cache.key(
+            networks.using(reports_db()), start, end, suppressed
+        )
         # The query of every download link (about thirty on the page).
-        start, end = result.start, result.end
         context["period_query"] = f"network={slug}&start={start:%Y-%m-%d}&end={end:%Y-%m-%d}"
     return _htmx_render(
-        request, "counselling/figures.html", "figures", context, 200 if result else 400
+        request, "counselling/figures.html", "figures", context, 200 if form.is_valid() else 400
     )
 
 

@@ -17,10 +17,19 @@ def _live_server_serves_static_files_by_name(request, settings):
     """The live server's static handler finds files by their source names, so browser tests
     use unhashed names (and get the real CSS, which axe's contrast checks need). Hashed,
     compressed files are tested through gunicorn in tests/foundation."""
-    if request.node.get_closest_marker("browser"):
+    from django.core.cache import caches
+
+    browser = request.node.get_closest_marker("browser")
+    if browser:
         settings.STORAGES = settings.STORAGES | {
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
         }
+        # Fragments rendered before hold the other storage's names (base.html's layout is
+        # kept per language); in production the storage never changes while a worker runs.
+        caches["fragments"].clear()
+    yield
+    if browser:
+        caches["fragments"].clear()
 
 
 @pytest.fixture(autouse=True)
@@ -48,6 +57,15 @@ def _force_login_includes_the_second_factor(monkeypatch):
             session.save()
 
     monkeypatch.setattr(ClientMixin, "force_login", force_login)
+
+
+@pytest.fixture(autouse=True)
+def _figures_cache_starts_empty():
+    """The rendered figures are kept under their networks' version numbers, which a test's
+    rollback takes back: another test could meet the same numbers with other data."""
+    from django.core.cache import caches
+
+    caches["figures"].clear()
 
 
 @pytest.fixture(scope="session")

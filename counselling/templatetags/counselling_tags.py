@@ -38,6 +38,24 @@ def figure_rows(table) -> SafeString:
     return mark_safe("\n".join(rows))  # every label and number is escaped above
 
 
+@register.simple_tag
+def network_options(choices, selected: str) -> SafeString:
+    """The network choice's options (the programme role's list has every network since 2005;
+    one tag instead of a template loop, as ``figure_rows``)."""
+    options = []
+    for network in choices:
+        years = ""
+        if network.valid_from:
+            until = network.valid_until.year if network.valid_until else ""
+            years = f" ({network.valid_from.year}\u2013{until})"
+        chosen = " selected" if network.slug == selected else ""
+        options.append(
+            f'<option value="{conditional_escape(network.slug)}"{chosen}>'
+            f"{conditional_escape(network.short_name)}{years}</option>"
+        )
+    return mark_safe("".join(options))  # slugs and names are escaped above
+
+
 @register.filter
 def country(code: str) -> str:
     return reference.country_name(code)

@@ -172,9 +172,15 @@ def _fresh_and_cached(client, url, **params):
     fragments = caches["fragments"]
     fragments.clear()
     fresh = client.get(url, params).content.decode()
-    entries = len(fragments._cache)
+    entries = _page_fragments(fragments)
     cached = client.get(url, params).content.decode()
-    return fresh, cached, entries, len(fragments._cache)
+    return fresh, cached, entries, _page_fragments(fragments)
+
+
+def _page_fragments(fragments) -> int:
+    """The page's own fragments, not those of the layout every page shares (base.html)."""
+    shared = (".base_head.", ".base_nav.", ".base_footer.", ".language_buttons.")
+    return sum(not any(name in key for name in shared) for key in fragments._cache)
 
 
 def _without_nonces(html):
@@ -210,3 +216,23 @@ def test_herr_delic_is_the_same_from_the_fragment_cache_and_varies_by_date_and_l
     assert 'value="2026-02-31"' in wrong.content.decode()
     again = client.get(url, {"start": "2026-03-02", "land": "BE"}).content.decode()
     assert _without_nonces(again) == _without_nonces(cached)
+
+
+def test_the_layout_from_the_fragment_cache_is_each_languages_own(client):
+    """Header, navigation, language switch and footer are kept per language (base.html)."""
+    from django.core.cache import caches
+
+    caches["fragments"].clear()
+    pages = {}
+    for lang in ("de", "en", "ar", "de"):
+        pages[lang] = client.get(reverse("home"), {"lang": lang}).content.decode()
+        current = pages[lang].split('class="language-switch__current"', 1)[1]
+        assert current.startswith(f' aria-current="true" lang="{lang}"')
+    assert "Welcher Weg passt zu mir?" in pages["de"]
+    assert "Which way suits me?" in pages["en"]
+    assert "Which way suits me?" not in pages["ar"]
+    # Staff pages offer German and English only: their switch is kept apart.
+    staff = client.get(reverse("login"), {"lang": "de"}).content.decode()
+    assert 'name="language" value="en"' in staff
+    assert 'name="language" value="ar"' not in staff
+    assert 'name="language" value="ar"' in pages["de"]
