@@ -194,13 +194,7 @@ def refresh_months(buckets: Iterable[tuple[int, datetime.date]]) -> None:
         # would each delete the old rows and insert their own count, and the second delete
         # does not see the first one's new rows (both counts stayed). The row lock on the
         # network makes the second wait and then see them; always taken in the order of ids.
-        list(
-            Network.objects.select_for_update()
-            .filter(pk__in={network for network, _month in buckets})
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
-        figures_cache.bump(network for network, _month in buckets)
+        _lock_and_bump({network for network, _month in buckets})
         for model in MONTHLY:
             model.objects.filter(where, months=1).delete()
         for model, rows in zip(MONTHLY, _month_rows(Consultation.objects.filter(raw)), strict=True):
@@ -349,20 +343,35 @@ def _mask(missing) -> int:
     return sum(1 << i for i, gap in enumerate(missing) if gap)
 
 
+def _lock_and_bump(networks: set[int]) -> None:
+    """Waits for the other recounts of ``networks`` (a row lock on each, taken in the order of
+    ids), then raises their figures versions (``counselling.figures_cache``). Every recount
+    takes its locks in one order: networks, figures versions, then the roll-up rows."""
+    list(
+        Network.objects.select_for_update()
+        .filter(pk__in=networks)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    figures_cache.bump(networks)
+
+
 def refresh_people(client_id: int) -> None:
     """Applies the change of what ``client_id`` contributes to the year ranges."""
     current = state()
-    if current is None:
-        # No roll-ups yet: the figures count the raw rows, which have changed.
-        figures_cache.bump(Client.objects.filter(pk=client_id).values_list("network", flat=True))
-        return
+    # The client's network now and as last counted (a client may have moved).
+    networks = set(Client.objects.filter(pk=client_id).values_list("network", flat=True))
+    counted = ClientContribution.objects.filter(client_id=client_id).values_list("inputs")
+    networks.update(inputs["network"] for (inputs,) in counted if inputs.get("network"))
     with transaction.atomic():
+        _lock_and_bump(networks)
+        if current is None:
+            return  # no roll-ups yet: the figures count the raw rows
         stored = ClientContribution.objects.select_for_update().filter(client_id=client_id).first()
         before = stored.inputs if stored else {}
         after = _client_inputs(client_id)
         if before == after:
             return
-        figures_cache.bump((before.get("network"), after.get("network")))
         old_people, old_reached = _entries(before, current.first_year, current.last_year)
         new_people, new_reached = _entries(after, current.first_year, current.last_year)
         for model, fields, old, new, values in (

@@ -9,11 +9,19 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from counselling import rollups
 from tests.counselling.factory import make_client, make_consultation, make_outcome_change
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def german():
+    """A page asked for in English leaves English active in this thread: not for the next."""
+    with translation.override("de"):
+        yield
 
 PERIOD = {"start": "2025-01-01", "end": "2025-06-30"}
 CUT = {"start": "2025-01-15", "end": "2025-05-20"}  # days from the raw rows as well
