@@ -236,3 +236,22 @@ def test_the_layout_from_the_fragment_cache_is_each_languages_own(client):
     assert 'name="language" value="en"' in staff
     assert 'name="language" value="ar"' not in staff
     assert 'name="language" value="ar"' in pages["de"]
+
+
+def test_every_script_carries_the_nonce_of_its_own_response(client):
+    """The layout is kept per language, the scripts' nonces are not: a nonce from an earlier
+    response would let the Content-Security-Policy block htmx on every later page."""
+    import re
+
+    from django.core.cache import caches
+
+    caches["fragments"].clear()
+    seen = set()
+    for _ in range(2):
+        response = client.get(reverse("home"))
+        policy_nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"])[1]
+        scripts = re.findall(r"<script\b[^>]*>", response.content.decode())
+        assert len(scripts) >= 2  # htmx and portal.js
+        assert all(f'nonce="{policy_nonce}"' in script for script in scripts), scripts
+        seen.add(policy_nonce)
+    assert len(seen) == 2
