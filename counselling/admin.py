@@ -250,6 +250,8 @@ class ClientAdmin(LoggedClientDataAdmin):
     list_filter = ["network"]
     search_fields = ["code"]
     inlines = [OutcomeChangeInline]
+    # The client's page is the counselling one, opened (and logged) there, not from here.
+    view_on_site = False
 
 
 @admin.register(Consultation)

@@ -99,7 +99,10 @@ def dashboard(request):
 def client_search(request, role):
     form = ClientSearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    clients = list(Client.objects.visible_to(request.user).code_starts_with(query)[:20])
+    found = Client.objects.visible_to(request.user).code_starts_with(query)
+    # Only what the list shows: the other fields (dates, the languages' JSON) of twenty rows
+    # were converted for nothing.
+    clients = list(found.only("code", "birth_year", "nationality")[:20])
     if len(clients) == 1 and clients[0].code == normalise_code(query) and not request.htmx:
         return redirect("counselling:client", code=clients[0].code)
     if query:

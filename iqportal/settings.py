@@ -106,8 +106,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses HTML (and JSON) where no proxy does: after whitenoise (which serves its own
     # precompressed static files), before every middleware that reads or writes the body.
-    # GZIP_HTML=false when the proxy compresses. BREACH: see docs/operations.md.
-    "django.middleware.gzip.GZipMiddleware",
+    # GZIP_HTML=false when the proxy compresses. BREACH: see docs/operations.md. Django's, at
+    # level 3 (iqportal/compression.py).
+    "iqportal.compression.GZipMiddleware",
     # Outside the session, so that it also marks the pages answered after a failure there.
     "iqportal.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -135,7 +136,7 @@ MIDDLEWARE = [
 ]
 
 if not env_bool("GZIP_HTML", True):
-    MIDDLEWARE.remove("django.middleware.gzip.GZipMiddleware")
+    MIDDLEWARE.remove("iqportal.compression.GZipMiddleware")
 # Benchmarks only (scripts/bench.sh): the bare floor view /bench/floor answers, else a 404.
 BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
 

@@ -381,6 +381,16 @@ def next_question(
     Unless ``more`` ("Weitere Wege prüfen"), once the best way is certain only what changes its
     first steps is still asked, and nothing once that is settled too.
     """
+    return _next_question(_items(answers), on, more)
+
+
+@lru_cache(maxsize=4096)
+def _next_question(
+    items: tuple[tuple[str, Any], ...], on: date, more: bool
+) -> tuple[Question, Analysis] | None:
+    """Pure, so cached per (answers, day, more): the answer's POST finds the next question
+    to redirect to, and the GET of that question asks for it again with the same answers."""
+    answers = dict(items)
     headline_only = not more and _certain(answers, on)
     pending = _open_questions(answers)
     for keys in GROUPS:

@@ -1,5 +1,6 @@
 """The engine's caches (parsed answers, results, per-day figures, summaries) never mix dates."""
 
+import json
 from datetime import date
 
 from pathways.rules.engine import evaluate
@@ -42,3 +43,31 @@ def test_the_steps_and_fees_follow_the_date_of_each_evaluation():
     assert early.on == again.on == date(2024, 3, 1)
     assert late.on == IN_2026
     assert early.to_dict("en") != late.to_dict("en")
+
+
+def test_the_next_question_kept_per_answers_is_the_one_worked_out_anew():
+    # ``next_question`` is kept per (answers, day, more): interleaved calls with and without
+    # "Weitere Wege prüfen", on two days and with the answers in another order, each give
+    # what the uncached function works out for them.
+    from pathways.rules import golden, relevance
+
+    corpus = json.loads(golden.DEFAULT_PATH.read_text("utf-8"))["entries"][:12]
+    differs = 0
+    for entry in corpus:
+        walked = relevance.replay(entry["profile"], IN_2026)
+        items = list(walked.items())
+        for end in range(len(items) + 1):
+            prefix = dict(items[:end])
+            for day in (IN_2025, IN_2026):
+                found = {}
+                for more in (False, True, False):
+                    expected = relevance._next_question.__wrapped__(
+                        tuple(sorted(prefix.items())), day, more
+                    )
+                    assert relevance.next_question(prefix, day, more) == expected
+                    assert relevance.next_question(dict(reversed(items[:end])), day, more) == (
+                        expected
+                    )
+                    found[more] = expected
+                differs += found[False] != found[True]
+    assert differs, "some answers are asked on only with 'Weitere Wege prüfen'"
