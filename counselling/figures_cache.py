@@ -9,6 +9,10 @@ and a change of the names the figures show (networks, topics, reference occupati
 figures are kept under those numbers, so a page computed before a change is not found after
 it; the old entries simply age out of the cache.
 
+The filter form above the figures is kept under the same key with the network and the dates as
+typed: the programme role's list of every network changes only with the networks, and each
+change of a network raises every version.
+
 A reader that sees a version sees at least the data committed with it (read committed), so
 what it computes and keeps under it is that data or newer: never older.
 """

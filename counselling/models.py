@@ -251,10 +251,11 @@ def role_of(user) -> StaffRole | None:
     cached = user._state.fields_cache
     if "counselling_role" not in cached:
         # One query for the role with its centre and network (pages name both), cached on the
-        # user as the reverse accessor would (None: no role).
-        cached["counselling_role"] = (
-            StaffRole.objects.select_related("centre__network", "network").filter(user=user).first()
-        )
+        # user as the reverse accessor would (None: no role). A user has at most one role, so
+        # a slice, not first(): its ORDER BY and the centre's network (the role's own, see
+        # save()) made the query twice as dear, on every staff request.
+        roles = StaffRole.objects.select_related("centre", "network").filter(user=user)[:1]
+        cached["counselling_role"] = next(iter(roles), None)
     try:
         return user.counselling_role
     except StaffRole.DoesNotExist:

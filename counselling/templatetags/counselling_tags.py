@@ -56,6 +56,24 @@ def network_options(choices, selected: str) -> SafeString:
     return mark_safe("".join(options))  # slugs and names are escaped above
 
 
+@register.simple_tag
+def client_rows(clients) -> SafeString:
+    """The client list's rows: code (a link), year of birth and nationality. One tag instead of
+    a template loop, as ``figure_rows``: twenty rows with a translated "born" each were a
+    third of the page's time."""
+    rows = []
+    for client in clients:
+        facts = _("born %(year)s") % {"year": client.birth_year} if client.birth_year else ""
+        if client.nationality:
+            facts += f" · {reference.country_name(client.nationality)}"
+        rows.append(
+            f'<li><a href="{conditional_escape(client.get_absolute_url())}" class="client-code">'
+            f"{conditional_escape(client.code)}</a>\n"
+            f"        <span>{conditional_escape(facts)}</span></li>"
+        )
+    return mark_safe("\n".join(rows))  # every value is escaped above
+
+
 @register.filter
 def country(code: str) -> str:
     return reference.country_name(code)

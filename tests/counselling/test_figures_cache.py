@@ -3,6 +3,7 @@ every change that alters a figure shows on the next view, and an unchanged page 
 computed again."""
 
 import datetime
+import re
 
 import pytest
 from django.core.cache import caches
@@ -22,6 +23,7 @@ def german():
     """A page asked for in English leaves English active in this thread: not for the next."""
     with translation.override("de"):
         yield
+
 
 PERIOD = {"start": "2025-01-01", "end": "2025-06-30"}
 CUT = {"start": "2025-01-15", "end": "2025-05-20"}  # days from the raw rows as well
@@ -101,7 +103,7 @@ def test_an_unchanged_page_is_rendered_once_and_then_read_from_the_cache(coordin
         again_html = summary(coordinator)
     assert figures_part(again_html) == figures_part(html)
     assert len(again) < len(first) - 5, (len(first), len(again))
-    assert len(caches["figures"]._cache) == 1
+    assert len(caches["figures"]._cache) == 2  # the figures and the filter form above them
 
 
 def test_the_same_network_perturbed_for_the_programme_is_not_shown_to_its_coordinator(
@@ -124,3 +126,57 @@ def test_each_language_has_its_own_page(coordinator, built):
     assert "Beratene Personen" in figures_part(german)
     assert "People counselled" in figures_part(english)
     assert "Beratene Personen" not in figures_part(english)
+
+
+def network_options(html: str) -> list[str]:
+    """The names in the network list, without the years of validity."""
+    select = html.split('<select name="network" id="id_network">', 1)[1].split("</select>", 1)[0]
+    names = [option.split(">", 1)[1].split("<", 1)[0] for option in select.split("<option")[1:]]
+    return sorted(re.sub(" \\(\\d{4}\u2013(\\d{4})?\\)$", "", name) for name in names)
+
+
+def test_the_programme_roles_network_list_follows_new_and_renamed_networks(
+    client, programme_user, built, network_a
+):
+    """The filter form is kept with the figures: its list of networks must not be the one of
+    the first view once a network is added or renamed (each raises every figures version)."""
+    from tests.counselling.factory import make_network
+
+    client.force_login(programme_user)
+    query = {**PERIOD, "network": network_a.slug}
+    assert network_options(summary(client, query)) == ["Alle Netzwerke", "Netzwerk A"]
+    make_network("netz-neu", short_name="Netzwerk Neu")
+    assert network_options(summary(client, query)) == [
+        "Alle Netzwerke", "Netzwerk A", "Netzwerk Neu"
+    ]  # fmt: skip
+    network_a.short_name = "Netzwerk A (umbenannt)"
+    network_a.save()
+    assert "Netzwerk A (umbenannt)" in network_options(summary(client, query))
+
+
+def test_the_filter_form_shows_the_dates_and_network_asked_for(
+    client, programme_user, built, network_a
+):
+    client.force_login(programme_user)
+    for period in (PERIOD, CUT, PERIOD):
+        html = summary(client, {**period, "network": network_a.slug})
+        assert f'name="start" value="{period["start"]}"' in html
+        assert f'name="end" value="{period["end"]}"' in html
+        assert f'<option value="{network_a.slug}" selected>' in html
+    html = summary(client, {**PERIOD, "network": "all"})
+    assert '<option value="all" selected>' in html
+    assert f'<option value="{network_a.slug}" selected>' not in html
+    # The same whole months for the programme role (so the same figures), typed differently:
+    # the form shows what was typed.
+    html = summary(client, {"start": "2025-01-15", "end": "2025-06-30", "network": "all"})
+    assert 'name="start" value="2025-01-15"' in html
+
+
+def test_a_coordinator_does_not_get_the_programme_roles_network_list(
+    client, coordinator_a, programme_user, built, network_a, network_b
+):
+    query = {**PERIOD, "network": network_a.slug}
+    client.force_login(programme_user)
+    assert network_options(summary(client, query)) == ["Alle Netzwerke", "Netzwerk A", "Netzwerk B"]
+    client.force_login(coordinator_a)
+    assert network_options(summary(client, query)) == ["Netzwerk A"]

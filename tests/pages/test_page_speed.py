@@ -239,13 +239,14 @@ def _without_nonces(html):
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
 
 
-def test_the_result_page_is_the_same_from_the_fragment_cache(client):
+def test_the_result_page_keeps_nothing_of_the_person_in_the_fragment_cache(client):
+    """The step lists were kept under their text, the person's own steps; written by a tag
+    now, only the layout every page shares is kept."""
     walk(client, DELIC)
-    fresh, cached, entries, after = _fresh_and_cached(client, reverse("questionnaire:result"))
-    assert entries > 0
-    assert after == entries  # the second request found every fragment
-    assert _without_nonces(fresh) == _without_nonces(cached)
-    assert 'class="steps"' in cached
+    first, again, entries, after = _fresh_and_cached(client, reverse("questionnaire:result"))
+    assert entries == after == 0
+    assert _without_nonces(first) == _without_nonces(again)
+    assert first.count('<ol class="steps">') >= 5
 
 
 def test_herr_delic_is_the_same_from_the_fragment_cache_and_varies_by_date_and_land(client):
