@@ -398,7 +398,24 @@ class Client(models.Model):
     class Meta:
         verbose_name = _("client")
         verbose_name_plural = _("clients")
-        indexes = [models.Index(fields=["network", "code"])]
+        indexes = [
+            models.Index(fields=["network", "code"]),
+            # The people of a period that is not whole years (reports.people_rows) read what
+            # they are counted by from this index alone, not from a network's clients spread
+            # over thousands of heap pages (PostgreSQL only, elsewhere a plain index).
+            models.Index(
+                fields=["network", "id"],
+                include=[
+                    "flight_background",
+                    "nationality",
+                    "qualification_country",
+                    "reference_occupation",
+                    "residence_status",
+                    "record_key",
+                ],
+                name="client_people",
+            ),
+        ]
 
     def __str__(self):
         return self.code
@@ -667,12 +684,21 @@ class RecognitionOutcomeChange(models.Model):
         verbose_name = _("change of recognition outcome")
         verbose_name_plural = _("changes of recognition outcome")
         indexes = [
-            models.Index(fields=["network", "date"]),
+            # The outcomes reached in a period (reports.outcomes_reached), from the index alone.
+            models.Index(
+                fields=["network", "date"], include=["client", "outcome"], name="outcome_period"
+            ),
             models.Index(fields=["client", "date"]),
             # A person's outcome as it stood on a day (``latest_first``), from the index alone.
             models.Index(
                 fields=["client", "-date", "-created_at", "-id"], include=["outcome"],
                 name="outcome_latest_first",
+            ),
+            # The same for every person of some networks at once (reports.people_rows), read
+            # in the order of the people.
+            models.Index(
+                fields=["network", "client", "-date", "-created_at", "-id"], include=["outcome"],
+                name="outcome_network_latest_first",
             ),
         ]
 

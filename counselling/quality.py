@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from counselling import disclosure, rollups
-from counselling.models import Consultation
 from counselling.reports import Cell, Figures, Table, people_rows
 from iqportal.db_routers import reports_db
 
@@ -66,8 +65,7 @@ def completeness(
     if years:
         return _blocks(rollups.completeness_rows(networks, years, db))
     if people is None:
-        counselled = Consultation.objects.using(db).for_networks(networks).in_period(start, end)
-        people = people_rows(counselled, end)
+        people = people_rows(networks, start, end, db)
     found: dict[int, dict] = {}
     for group in people:
         row = found.setdefault(group["network"], {"network": group["network"], "total": 0,

@@ -182,6 +182,46 @@ def test_rollups_stay_equal_to_a_rebuild_and_figures_to_the_raw_count(networks):
         assert _shown(period, suppressed) == figures, (period, suppressed)
 
 
+def _rows(rows: list[dict]) -> list[str]:
+    return sorted(repr(sorted(row.items())) for row in rows)
+
+
+def test_the_people_and_outcomes_of_cut_periods_in_sql_are_those_of_the_orm(networks):
+    """``reports.people_rows`` and ``reports.outcomes_reached`` answer PostgreSQL in SQL of
+    their own; over random writes they give what the ORM queries give, for one network and
+    for two, in every period (the days of a period's cut months are counted the same way)."""
+    rng = random.Random(23)
+    topics = [make_topic("recognition_procedure"), make_topic("wages", "fair_integration"),
+              make_topic("recruitment_abroad", "employers")]  # fmt: skip
+    occupations = [make_occupation("doctor"), make_occupation("nurse")]
+    call_command("rebuild_rollups", first_year=2023, last_year=2026)
+    _random_writes(rng, networks, topics, occupations)
+    # On the edges: an outcome changed on a period's last day, again the day after; a person
+    # whose first outcome is recorded after the period (none by then).
+    edge = make_client(networks[0], flight_background=True)
+    make_consultation(edge, D(2024, 12, 31))
+    make_outcome_change(edge, "full", D(2024, 12, 31))
+    make_outcome_change(edge, "rejected", D(2025, 1, 1))
+    late = make_client(networks[1])
+    make_consultation(late, D(2024, 2, 14))
+    make_outcome_change(late, "open", D(2025, 4, 4))
+    for period in [*PERIODS, (D(2023, 1, 1), D(2023, 1, 1)), (D(2026, 1, 1), D(2026, 2, 1))]:
+        for chosen in ([networks[0]], networks):
+            ids = [network.pk for network in chosen]
+            people = reports.people_rows(chosen, *period, "default")
+            assert _rows(people) == _rows(reports._people_rows_orm(ids, *period, "default"))
+            reached = reports.outcomes_reached(chosen, *period, "default")
+            assert reached == reports._outcomes_reached_orm(ids, *period, "default")
+    # The comparison has something to compare: people of several outcomes as they stood,
+    # with and without flight background, and outcomes reached.
+    everyone = reports.people_rows(networks, D(2023, 1, 1), D(2025, 12, 31), "default")
+    assert len({row["then"] for row in everyone}) > 2
+    late_in_period = reports.people_rows(networks[1:], D(2024, 2, 14), D(2025, 4, 3), "default")
+    assert None in {row["then"] for row in late_in_period}
+    assert {row["flight_background"] for row in everyone} >= {True, False}
+    assert len(reports.outcomes_reached(networks, D(2023, 1, 1), D(2025, 12, 31), "default")) > 2
+
+
 def _coordinator_client(client, network):
     from tests.counselling.factory import make_coordinator
 
