@@ -303,7 +303,7 @@ def outcomes_reached(networks, start, end, db) -> dict[str, tuple[int, int]]:
     """People whose recognition outcome was recorded or changed in the period, by outcome,
     with the sum of their record keys (over distinct people): on PostgreSQL added up in SQL
     from the indexes ``outcome_period`` and ``client_people`` (at 1,000,000 consultations, one
-    network over 14 months: 10 ms, against 50-61 ms for ``_outcomes_reached_orm``), elsewhere
+    network over 14 months: 10-22 ms, against 50-61 ms for ``_outcomes_reached_orm``), elsewhere
     with the ORM (the same figures; a test holds them equal)."""
     ids = [network.pk for network in networks]
     if connections[db].vendor != "postgresql":
