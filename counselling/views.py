@@ -13,6 +13,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
+from django_htmx.http import HttpResponseClientRedirect
 
 from counselling import (
     audit,
@@ -76,6 +77,11 @@ def with_role(*, counsellor_only: bool):
 
 
 def _htmx_render(request, template: str, partial: str, context: dict, status: int = 200):
+    if request.htmx and status >= 400:
+        # htmx swaps no 4xx response, and the error summary stands above the partial: the
+        # browser loads the whole page of the same address instead (GET views only), which
+        # shows the errors with what was typed.
+        return HttpResponseClientRedirect(request.get_full_path())
     name = (
         f"{template}#{partial}"
         if request.htmx and not request.htmx.history_restore_request

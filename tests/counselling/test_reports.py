@@ -207,6 +207,24 @@ def test_figures_answer_htmx_with_the_figures_fragment(client, coordinator_a, co
     assert "HX-Request" in response["Vary"]
 
 
+def test_a_wrong_period_typed_with_htmx_loads_the_whole_page_with_its_errors(
+    client, coordinator_a
+):
+    """htmx swaps no 400, and the error summary stands above the figures fragment: the browser
+    is sent to the whole page of the same address, which shows the errors and what was typed."""
+    client.force_login(coordinator_a)
+    query = {"start": "2025-06-01", "end": "2025-01-01"}
+    response = client.get(reverse("counselling:figures"), query, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    target = response["HX-Redirect"]
+    assert target == reverse("counselling:figures") + "?start=2025-06-01&end=2025-01-01"
+    page = client.get(target)
+    assert page.status_code == 400
+    html = page.content.decode()
+    assert "error-summary" in html
+    assert 'value="2025-06-01"' in html
+
+
 def test_csv_export_has_the_tables_cells(client, coordinator_a, counselled):
     client.force_login(coordinator_a)
     response = client.get(
