@@ -48,15 +48,33 @@ def _best_covered(results: Mapping[str, PathwayResult], ctx: C.Context) -> Pathw
     return best
 
 
+ROUTE_RULE = f"{KEY}.covered_route"
+ROUTE_SOURCE = "§ 81a Abs. 1, Abs. 5 AufenthG"
+RECOGNITION_OPENS_PROCEDURE = Text(
+    "Eine Anerkennung als Fachkraft (§ 18a, § 18b) öffnet das Verfahren, ohne Kontingent.",
+    "Recognition as a skilled worker (§ 18a, § 18b) opens the procedure, without a quota.",
+)
+NO_PURPOSE_TO_SPEED_UP = Check(
+    ROUTE_RULE,
+    "not_met",
+    ROUTE_SOURCE,
+    Text(
+        "Das Verfahren braucht einen Aufenthaltszweck, den es beschleunigen kann "
+        "(z. B. Fachkraft, Blaue Karte EU, Anerkennungspartnerschaft).",
+        "The procedure needs a purpose it can speed up (e.g. skilled worker, "
+        "Blue Card, recognition partnership).",
+    ),
+)
+
+
 def _route(results: Mapping[str, PathwayResult], best: PathwayResult | None) -> Check:
-    rule, source = f"{KEY}.covered_route", "§ 81a Abs. 1, Abs. 5 AufenthG"
     if best is not None:
         name = best.title
         status: Status = "met" if best.verdict == "eligible" else "unknown"
         return Check(
-            rule,
+            ROUTE_RULE,
             status,
-            source,
+            ROUTE_SOURCE,
             Text.format(
                 "Das Verfahren kann den Weg „{name}“ ({legal_basis}) beschleunigen.",
                 "The procedure can speed up the route '{name}' ({legal_basis}).",
@@ -69,104 +87,105 @@ def _route(results: Mapping[str, PathwayResult], best: PathwayResult | None) -> 
     ]
     if open_elsewhere:
         return Check(
-            rule,
+            ROUTE_RULE,
             "not_met",
-            source,
+            ROUTE_SOURCE,
             Text.format(
                 "Offen ist für Sie nur: {names}. Dafür gibt es das beschleunigte "
                 "Fachkräfteverfahren nicht.",
                 "Only this is open to you: {names}. The accelerated procedure does not cover it.",
                 names=Text.join(open_elsewhere, " und ", " and "),
             ),
-            Text(
-                "Eine Anerkennung als Fachkraft (§ 18a, § 18b) öffnet das Verfahren, "
-                "ohne Kontingent.",
-                "Recognition as a skilled worker (§ 18a, § 18b) opens the procedure, "
-                "without a quota.",
-            ),
+            RECOGNITION_OPENS_PROCEDURE,
         )
-    return Check(
-        rule,
-        "not_met",
-        source,
-        Text(
-            "Das Verfahren braucht einen Aufenthaltszweck, den es beschleunigen kann "
-            "(z. B. Fachkraft, Blaue Karte EU, Anerkennungspartnerschaft).",
-            "The procedure needs a purpose it can speed up (e.g. skilled worker, "
-            "Blue Card, recognition partnership).",
-        ),
-    )
+    return NO_PURPOSE_TO_SPEED_UP
+
+
+EMPLOYER_RULE = f"{KEY}.employer_applies"
+EMPLOYER_SOURCE = "§ 81a Abs. 1, Abs. 2 AufenthG"
+EMPLOYER_APPLIES = Check(
+    EMPLOYER_RULE,
+    "met",
+    EMPLOYER_SOURCE,
+    Text(
+        "Der Arbeitgeber will das Verfahren mit Ihrer Vollmacht beantragen.",
+        "The employer wants to apply for the procedure with your power of attorney.",
+    ),
+)
+EMPLOYER_MUST_APPLY = Text(
+    "Der Arbeitgeber beantragt das Verfahren bei der Ausländerbehörde (Gebühr 411 Euro).",
+    "The employer applies to the foreigners' authority (fee 411 euros).",
+)
+EMPLOYER_INTENT_OPEN = Check(
+    EMPLOYER_RULE,
+    "unknown",
+    EMPLOYER_SOURCE,
+    Text(
+        "Offen ist, ob der Arbeitgeber das Verfahren beantragen will.",
+        "It is open whether the employer wants to apply.",
+    ),
+    EMPLOYER_MUST_APPLY,
+)
+EMPLOYER_DECLINES = Check(
+    EMPLOYER_RULE,
+    "not_met",
+    EMPLOYER_SOURCE,
+    Text(
+        "Nur der Arbeitgeber kann das Verfahren beantragen; er will es nicht.",
+        "Only the employer can apply, and the employer does not want to.",
+    ),
+    EMPLOYER_MUST_APPLY,
+)
 
 
 def _employer(p: Profile) -> Check:
-    rule, source = f"{KEY}.employer_applies", "§ 81a Abs. 1, Abs. 2 AufenthG"
     if p.employer_uses_accelerated_procedure:
-        return Check(
-            rule,
-            "met",
-            source,
-            Text(
-                "Der Arbeitgeber will das Verfahren mit Ihrer Vollmacht beantragen.",
-                "The employer wants to apply for the procedure with your power of attorney.",
-            ),
-        )
-    fix = Text(
-        "Der Arbeitgeber beantragt das Verfahren bei der Ausländerbehörde (Gebühr 411 Euro).",
-        "The employer applies to the foreigners' authority (fee 411 euros).",
-    )
+        return EMPLOYER_APPLIES
     if p.employer_uses_accelerated_procedure is None:
-        return Check(
-            rule,
-            "unknown",
-            source,
-            Text(
-                "Offen ist, ob der Arbeitgeber das Verfahren beantragen will.",
-                "It is open whether the employer wants to apply.",
-            ),
-            fix,
-        )
-    return Check(
-        rule,
-        "not_met",
-        source,
-        Text(
-            "Nur der Arbeitgeber kann das Verfahren beantragen; er will es nicht.",
-            "Only the employer can apply, and the employer does not want to.",
-        ),
-        fix,
-    )
+        return EMPLOYER_INTENT_OPEN
+    return EMPLOYER_DECLINES
+
+
+ABROAD_RULE = f"{KEY}.entry_from_abroad"
+ABROAD_SOURCE = "§ 81a Abs. 1 AufenthG"
+LIVES_ABROAD = Check(
+    ABROAD_RULE,
+    "met",
+    ABROAD_SOURCE,
+    Text("Sie leben im Ausland und wollen einreisen.", "You live abroad and want to enter."),
+)
+RESIDENCE_OPEN = Check(
+    ABROAD_RULE,
+    "unknown",
+    ABROAD_SOURCE,
+    Text(
+        "Das Verfahren gilt für die Einreise aus dem Ausland; wo Sie leben, ist offen.",
+        "The procedure is for entry from abroad; where you live is open.",
+    ),
+)
+ALREADY_IN_GERMANY = Check(
+    ABROAD_RULE,
+    "not_met",
+    ABROAD_SOURCE,
+    Text(
+        "Das Verfahren dient der Einreise aus dem Ausland. Sie sind schon in Deutschland.",
+        "The procedure serves entry from abroad. You are already in Germany.",
+    ),
+)
 
 
 def _abroad(p: Profile) -> Check:
-    rule, source = f"{KEY}.entry_from_abroad", "§ 81a Abs. 1 AufenthG"
     if p.residence == "abroad":
-        return Check(
-            rule,
-            "met",
-            source,
-            Text(
-                "Sie leben im Ausland und wollen einreisen.", "You live abroad and want to enter."
-            ),
-        )
+        return LIVES_ABROAD
     if p.residence is None:
-        return Check(
-            rule,
-            "unknown",
-            source,
-            Text(
-                "Das Verfahren gilt für die Einreise aus dem Ausland; wo Sie leben, ist offen.",
-                "The procedure is for entry from abroad; where you live is open.",
-            ),
-        )
-    return Check(
-        rule,
-        "not_met",
-        source,
-        Text(
-            "Das Verfahren dient der Einreise aus dem Ausland. Sie sind schon in Deutschland.",
-            "The procedure serves entry from abroad. You are already in Germany.",
-        ),
-    )
+        return RESIDENCE_OPEN
+    return ALREADY_IN_GERMANY
+
+
+DURATION = Text(
+    "Etwa 2 Monate Vorbereitung, dann höchstens etwa 4 Monate für Anerkennung und Visum.",
+    "About 2 months of preparation, then at most about 4 months for recognition and visa.",
+)
 
 
 def evaluate(p: Profile, ctx: C.Context, results: Mapping[str, PathwayResult]) -> PathwayResult:
@@ -177,10 +196,7 @@ def evaluate(p: Profile, ctx: C.Context, results: Mapping[str, PathwayResult]) -
     )
     sum_ = C.summary(
         steps,
-        Text(
-            "Etwa 2 Monate Vorbereitung, dann höchstens etwa 4 Monate für Anerkennung und Visum.",
-            "About 2 months of preparation, then at most about 4 months for recognition and visa.",
-        ),
+        DURATION,
         needs_recognition=True,
         needs_job_offer=True,
     )

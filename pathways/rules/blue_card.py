@@ -38,48 +38,53 @@ def _it_route(p: Profile) -> bool | None:
     return p.it_experience_years_last7 >= 3
 
 
+_QUALIFICATION_IT_ROUTE_MET = Check(
+    f"{KEY}.qualification",
+    "met",
+    "§ 18g Abs. 2 AufenthG",
+    Text(
+        "Als IT-Fachkraft mit mindestens 3 Jahren IT-Erfahrung in den letzten "
+        "7 Jahren brauchen Sie keinen vergleichbaren Hochschulabschluss.",
+        "As an IT professional with at least 3 years of IT experience in the "
+        "last 7 years you need no comparable degree.",
+    ),
+)
+_QUALIFICATION_DEGREE_MET = Check(
+    f"{KEY}.qualification",
+    "met",
+    "§ 18g Abs. 1 S. 1 AufenthG",
+    Text("Sie haben einen Hochschulabschluss.", "You have a university degree."),
+)
+_QUALIFICATION_OPEN = Check(
+    f"{KEY}.qualification",
+    "unknown",
+    "§ 18g Abs. 1, Abs. 2 AufenthG",
+    Text(
+        "Offen ist, ob Sie einen Hochschulabschluss oder genug IT-Erfahrung haben.",
+        "It is open whether you have a degree or enough IT experience.",
+    ),
+)
+_QUALIFICATION_NOT_MET = Check(
+    f"{KEY}.qualification",
+    "not_met",
+    "§ 18g Abs. 1 S. 1 AufenthG",
+    Text(
+        "Die Blaue Karte EU setzt einen Hochschulabschluss voraus (ohne Abschluss "
+        "nur für IT-Fachkräfte mit 3 Jahren Erfahrung).",
+        "The Blue Card needs a university degree (without one only for IT "
+        "professionals with 3 years' experience).",
+    ),
+)
+
+
 def _qualification(p: Profile, it_route: bool | None, use_abs2: bool) -> Check:
-    rule = f"{KEY}.qualification"
     if use_abs2:
-        return Check(
-            rule,
-            "met",
-            "§ 18g Abs. 2 AufenthG",
-            Text(
-                "Als IT-Fachkraft mit mindestens 3 Jahren IT-Erfahrung in den letzten "
-                "7 Jahren brauchen Sie keinen vergleichbaren Hochschulabschluss.",
-                "As an IT professional with at least 3 years of IT experience in the "
-                "last 7 years you need no comparable degree.",
-            ),
-        )
+        return _QUALIFICATION_IT_ROUTE_MET
     if p.qualification == "academic":
-        return Check(
-            rule,
-            "met",
-            "§ 18g Abs. 1 S. 1 AufenthG",
-            Text("Sie haben einen Hochschulabschluss.", "You have a university degree."),
-        )
+        return _QUALIFICATION_DEGREE_MET
     if p.qualification is None or (it_route is None and C.is_it(p)):
-        return Check(
-            rule,
-            "unknown",
-            "§ 18g Abs. 1, Abs. 2 AufenthG",
-            Text(
-                "Offen ist, ob Sie einen Hochschulabschluss oder genug IT-Erfahrung haben.",
-                "It is open whether you have a degree or enough IT experience.",
-            ),
-        )
-    return Check(
-        rule,
-        "not_met",
-        "§ 18g Abs. 1 S. 1 AufenthG",
-        Text(
-            "Die Blaue Karte EU setzt einen Hochschulabschluss voraus (ohne Abschluss "
-            "nur für IT-Fachkräfte mit 3 Jahren Erfahrung).",
-            "The Blue Card needs a university degree (without one only for IT "
-            "professionals with 3 years' experience).",
-        ),
-    )
+        return _QUALIFICATION_OPEN
+    return _QUALIFICATION_NOT_MET
 
 
 def _reduced_applies(p: Profile, ctx: C.Context, it_route: bool | None) -> bool | None:
@@ -235,6 +240,46 @@ def _salary(p: Profile, ctx: C.Context, reduced: bool | None) -> Check:
     )
 
 
+# § 19f Abs. 1 Nr. 2 (Duldung) and Abs. 2 Nr. 1 (Aufenthaltsgestattung), by the kind of stay.
+_TOLERATED_SOURCES = {
+    "duldung": "§ 19f Abs. 1 Nr. 2 AufenthG",
+    "gestattung": "§ 19f Abs. 2 Nr. 1 AufenthG",
+    "either": "§ 19f Abs. 1 Nr. 2, Abs. 2 Nr. 1 AufenthG",
+}
+_TOLERATED_TEXT = Text(
+    "Mit einer Duldung oder während des Asylverfahrens (Aufenthaltsgestattung) "
+    "gibt es keine Blaue Karte EU.",
+    "There is no EU Blue Card with a Duldung or during the asylum procedure "
+    "(Aufenthaltsgestattung).",
+)
+_EXCLUDED_FIX = Text(
+    "Fragen Sie eine Beratungsstelle nach einem anderen Weg, z. B. § 19d oder § 18a/§ 18b.",
+    "Ask a counselling centre about another route, e.g. § 19d or § 18a/§ 18b.",
+)
+_EXCLUDED_TEMPORARY_PROTECTION = Check(
+    f"{KEY}.excluded",
+    "not_met",
+    "§ 19f Abs. 1 Nr. 1 AufenthG",
+    Text(
+        "Mit vorübergehendem Schutz (§ 24) gibt es keine Blaue Karte EU.",
+        "There is no EU Blue Card with temporary protection (§ 24).",
+    ),
+    _EXCLUDED_FIX,
+)
+_HUMANITARIAN_OPEN = Check(
+    f"{KEY}.excluded",
+    "unknown",
+    "§ 19f Abs. 2 Nr. 2 AufenthG",
+    Text(
+        "Mit einem humanitären Titel gibt es die Blaue Karte EU nur, wenn er auf "
+        "§ 25 Abs. 1 oder 2 beruht (Asyl, Flüchtlingsschutz, subsidiärer Schutz). "
+        "Das steht auf Ihrem Titel.",
+        "With a humanitarian title the Blue Card is possible only if it rests on "
+        "§ 25 (1) or (2) (asylum, refugee or subsidiary protection). Your title says so.",
+    ),
+)
+
+
 def _excluded(p: Profile) -> Check | None:
     """§ 19f Abs. 1 and 2 AufenthG: who cannot get a Blue Card at all.
 
@@ -242,71 +287,40 @@ def _excluded(p: Profile) -> Check | None:
     Abs. 2 Nr. 1 a pending application for international protection (Aufenthaltsgestattung),
     Abs. 2 Nr. 2 a title of Abschnitt 5 other than § 25 Abs. 1 or 2.
     """
-    rule = f"{KEY}.excluded"
     kind = C.tolerated_kind(p)
-    fix = Text(
-        "Fragen Sie eine Beratungsstelle nach einem anderen Weg, z. B. § 19d oder § 18a/§ 18b.",
-        "Ask a counselling centre about another route, e.g. § 19d or § 18a/§ 18b.",
-    )
     if kind is not None:
-        source = {
-            "duldung": "§ 19f Abs. 1 Nr. 2 AufenthG",
-            "gestattung": "§ 19f Abs. 2 Nr. 1 AufenthG",
-            "either": "§ 19f Abs. 1 Nr. 2, Abs. 2 Nr. 1 AufenthG",
-        }[kind]
         return Check(
-            rule,
-            "not_met",
-            source,
-            Text(
-                "Mit einer Duldung oder während des Asylverfahrens (Aufenthaltsgestattung) "
-                "gibt es keine Blaue Karte EU.",
-                "There is no EU Blue Card with a Duldung or during the asylum procedure "
-                "(Aufenthaltsgestattung).",
-            ),
-            fix,
+            f"{KEY}.excluded", "not_met", _TOLERATED_SOURCES[kind], _TOLERATED_TEXT, _EXCLUDED_FIX
         )
     if p.residence != "germany_residence_permit":
         return None
     if p.residence_title_kind == "temporary_protection":
-        return Check(
-            rule,
-            "not_met",
-            "§ 19f Abs. 1 Nr. 1 AufenthG",
-            Text(
-                "Mit vorübergehendem Schutz (§ 24) gibt es keine Blaue Karte EU.",
-                "There is no EU Blue Card with temporary protection (§ 24).",
-            ),
-            fix,
-        )
+        return _EXCLUDED_TEMPORARY_PROTECTION
     if p.residence_title_kind == "humanitarian":
-        return Check(
-            rule,
-            "unknown",
-            "§ 19f Abs. 2 Nr. 2 AufenthG",
-            Text(
-                "Mit einem humanitären Titel gibt es die Blaue Karte EU nur, wenn er auf "
-                "§ 25 Abs. 1 oder 2 beruht (Asyl, Flüchtlingsschutz, subsidiärer Schutz). "
-                "Das steht auf Ihrem Titel.",
-                "With a humanitarian title the Blue Card is possible only if it rests on "
-                "§ 25 (1) or (2) (asylum, refugee or subsidiary protection). Your title says so.",
-            ),
-        )
+        return _HUMANITARIAN_OPEN
     return None
+
+
+_DURATION = Text(
+    "Etwa 3 bis 6 Monate: Prüfung des Abschlusses, dann Termin und Visum.",
+    "About 3 to 6 months: check of the degree, then appointment and visa.",
+)
+# § 18 Abs. 2 Nr. 5 AufenthG (salary rule from age 45) does not list § 18g.
+_NO_AGE_RULE_MET = Check(
+    f"{KEY}.no_age_rule",
+    "met",
+    "§ 18 Abs. 2 Nr. 5 AufenthG",
+    Text(
+        "Für die Blaue Karte EU gilt keine Gehaltsgrenze ab 45 Jahren.",
+        "The Blue Card has no salary rule from age 45.",
+    ),
+)
 
 
 def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
     accelerated = p.employer_uses_accelerated_procedure is True
     steps = steps_for(KEY, ctx.on, accelerated=accelerated)
-    sum_ = C.summary(
-        steps,
-        Text(
-            "Etwa 3 bis 6 Monate: Prüfung des Abschlusses, dann Termin und Visum.",
-            "About 3 to 6 months: check of the degree, then appointment and visa.",
-        ),
-        needs_recognition=True,
-        needs_job_offer=True,
-    )
+    sum_ = C.summary(steps, _DURATION, needs_recognition=True, needs_job_offer=True)
     gate = C.free_movement(KEY, p) or C.not_in_force(KEY, ctx)
     if gate is not None:
         return C.blocked(KEY, TITLE, LEGAL_BASIS, gate, sum_)
@@ -335,17 +349,7 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
         checks.append(C.temp_agency(KEY, p))
     checks.append(C.regulated(KEY, p, recognition_is_a_step=True))
     if p.age is not None and p.age >= 45:
-        checks.append(
-            Check(
-                f"{KEY}.no_age_rule",
-                "met",
-                "§ 18 Abs. 2 Nr. 5 AufenthG",
-                Text(
-                    "Für die Blaue Karte EU gilt keine Gehaltsgrenze ab 45 Jahren.",
-                    "The Blue Card has no salary rule from age 45.",
-                ),
-            )
-        )
+        checks.append(_NO_AGE_RULE_MET)
     for extra in (_excluded(p), C.minimum_wage(KEY, p, ctx)):
         if extra is not None:
             checks.append(extra)

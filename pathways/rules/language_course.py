@@ -21,49 +21,58 @@ LEGAL_BASIS = "§ 16f Abs. 1 AufenthG"
 DISCRETION = C.discretion(KEY, "§ 16f Abs. 1 AufenthG")
 
 
+RESIDENCE_RULE = f"{KEY}.residence"
+RESIDENCE_SOURCE = "§ 16f Abs. 1 AufenthG; § 6 Abs. 3 AufenthG"
+APPLY_AT_MISSION = Check(
+    RESIDENCE_RULE,
+    "met",
+    RESIDENCE_SOURCE,
+    Text(
+        "Das Visum beantragen Sie bei der deutschen Auslandsvertretung.",
+        "You apply for the visa at the German mission.",
+    ),
+)
+RESIDENCE_OPEN = Check(
+    RESIDENCE_RULE,
+    "unknown",
+    RESIDENCE_SOURCE,
+    Text(
+        "Offen ist, wo Sie leben. Das Visum beantragen Sie im Ausland.",
+        "It is open where you live. You apply for the visa from abroad.",
+    ),
+)
+ALREADY_IN_GERMANY = Check(
+    RESIDENCE_RULE,
+    "unknown",
+    RESIDENCE_SOURCE,
+    Text(
+        "Sie sind schon in Deutschland. Ob ein Wechsel zum Sprachkurs möglich ist, "
+        "entscheidet die Ausländerbehörde.",
+        "You are already in Germany. The foreigners' authority decides whether a "
+        "change to a language course is possible.",
+    ),
+)
+
+
 def _residence(p: Profile) -> Check:
-    rule, source = f"{KEY}.residence", "§ 16f Abs. 1 AufenthG; § 6 Abs. 3 AufenthG"
     if p.residence == "abroad":
-        return Check(
-            rule,
-            "met",
-            source,
-            Text(
-                "Das Visum beantragen Sie bei der deutschen Auslandsvertretung.",
-                "You apply for the visa at the German mission.",
-            ),
-        )
+        return APPLY_AT_MISSION
     if p.residence is None:
-        return Check(
-            rule,
-            "unknown",
-            source,
-            Text(
-                "Offen ist, wo Sie leben. Das Visum beantragen Sie im Ausland.",
-                "It is open where you live. You apply for the visa from abroad.",
-            ),
-        )
-    return Check(
-        rule,
-        "unknown",
-        source,
-        Text(
-            "Sie sind schon in Deutschland. Ob ein Wechsel zum Sprachkurs möglich ist, "
-            "entscheidet die Ausländerbehörde.",
-            "You are already in Germany. The foreigners' authority decides whether a "
-            "change to a language course is possible.",
-        ),
-    )
+        return RESIDENCE_OPEN
+    return ALREADY_IN_GERMANY
+
+
+DURATION = Text(
+    "Visum einige Wochen; Kurs meist mehrere Monate.",
+    "Visa a few weeks; the course usually several months.",
+)
 
 
 def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
     steps = steps_for(KEY, ctx.on, means=ctx.monthly_means)
     sum_ = C.summary(
         steps,
-        Text(
-            "Visum einige Wochen; Kurs meist mehrere Monate.",
-            "Visa a few weeks; the course usually several months.",
-        ),
+        DURATION,
         needs_recognition=False,
         needs_job_offer=False,
     )

@@ -20,75 +20,82 @@ TITLE = Text("Einreise zur Anpassungsqualifizierung", "Entry for adaptation trai
 LEGAL_BASIS = "§ 16d Abs. 1 AufenthG"
 
 
+DEFICIT_RULE = f"{KEY}.deficit_notice"
+DEFICIT_SOURCE = "§ 16d Abs. 1 S. 1 AufenthG"
+DEFICIT_NOTICE_ISSUED = Check(
+    DEFICIT_RULE,
+    "met",
+    DEFICIT_SOURCE,
+    Text(
+        "Die Anerkennungsstelle hat festgestellt, welche Kenntnisse noch fehlen (Defizitbescheid).",
+        "The recognition body has found which skills are still missing (notice of deficits).",
+    ),
+)
+ALREADY_FULLY_RECOGNISED = Check(
+    DEFICIT_RULE,
+    "not_met",
+    DEFICIT_SOURCE,
+    Text(
+        "Ihr Abschluss ist schon voll anerkannt. Sie brauchen keine Anpassungsqualifizierung.",
+        "Your qualification is already fully recognised. You need no adaptation training.",
+    ),
+    Text(
+        "Nutzen Sie den Weg als Fachkraft (§ 18a, § 18b AufenthG).",
+        "Use the skilled-worker route (§ 18a, § 18b AufenthG).",
+    ),
+)
+APPLY_FOR_RECOGNITION = Text(
+    "Beantragen Sie die Anerkennung. Stellt die Anerkennungsstelle Lücken fest, "
+    "öffnet sich dieser Weg.",
+    "Apply for recognition. If the recognition body finds gaps, this route opens.",
+)
+RECOGNITION_PENDING = Check(
+    DEFICIT_RULE,
+    "unknown",
+    DEFICIT_SOURCE,
+    Text(
+        "Die Anerkennung läuft noch. Dieser Weg setzt einen Bescheid über "
+        "fehlende Kenntnisse voraus.",
+        "Recognition is pending. This route needs a notice of missing skills.",
+    ),
+    APPLY_FOR_RECOGNITION,
+)
+DEFICIT_NOTICE_OPEN = Check(
+    DEFICIT_RULE,
+    "unknown",
+    DEFICIT_SOURCE,
+    Text(
+        "Offen ist, ob ein Bescheid über fehlende Kenntnisse vorliegt.",
+        "It is open whether there is a notice of missing skills.",
+    ),
+    APPLY_FOR_RECOGNITION,
+)
+NO_DEFICIT_NOTICE = Check(
+    DEFICIT_RULE,
+    "not_met",
+    DEFICIT_SOURCE,
+    Text(
+        "Dieser Weg setzt einen Bescheid der Anerkennungsstelle über fehlende Kenntnisse voraus.",
+        "This route needs a recognition body's notice of missing skills.",
+    ),
+    APPLY_FOR_RECOGNITION,
+)
+
+
 def _deficit_notice(p: Profile) -> Check:
-    rule, source = f"{KEY}.deficit_notice", "§ 16d Abs. 1 S. 1 AufenthG"
     status = p.recognition
     if status == "partial":
-        return Check(
-            rule,
-            "met",
-            source,
-            Text(
-                "Die Anerkennungsstelle hat festgestellt, welche Kenntnisse noch "
-                "fehlen (Defizitbescheid).",
-                "The recognition body has found which skills are still missing "
-                "(notice of deficits).",
-            ),
-        )
+        return DEFICIT_NOTICE_ISSUED
     if status == "full":
-        return Check(
-            rule,
-            "not_met",
-            source,
-            Text(
-                "Ihr Abschluss ist schon voll anerkannt. Sie brauchen keine "
-                "Anpassungsqualifizierung.",
-                "Your qualification is already fully recognised. You need no adaptation training.",
-            ),
-            Text(
-                "Nutzen Sie den Weg als Fachkraft (§ 18a, § 18b AufenthG).",
-                "Use the skilled-worker route (§ 18a, § 18b AufenthG).",
-            ),
-        )
-    fix = Text(
-        "Beantragen Sie die Anerkennung. Stellt die Anerkennungsstelle Lücken fest, "
-        "öffnet sich dieser Weg.",
-        "Apply for recognition. If the recognition body finds gaps, this route opens.",
-    )
+        return ALREADY_FULLY_RECOGNISED
     if status == "pending":
-        return Check(
-            rule,
-            "unknown",
-            source,
-            Text(
-                "Die Anerkennung läuft noch. Dieser Weg setzt einen Bescheid über "
-                "fehlende Kenntnisse voraus.",
-                "Recognition is pending. This route needs a notice of missing skills.",
-            ),
-            fix,
-        )
+        return RECOGNITION_PENDING
     if status is None and p.qualification in (None, "vocational", "academic"):
-        return Check(
-            rule,
-            "unknown",
-            source,
-            Text(
-                "Offen ist, ob ein Bescheid über fehlende Kenntnisse vorliegt.",
-                "It is open whether there is a notice of missing skills.",
-            ),
-            fix,
-        )
-    return Check(
-        rule,
-        "not_met",
-        source,
-        Text(
-            "Dieser Weg setzt einen Bescheid der Anerkennungsstelle über fehlende "
-            "Kenntnisse voraus.",
-            "This route needs a recognition body's notice of missing skills.",
-        ),
-        fix,
-    )
+        return DEFICIT_NOTICE_OPEN
+    return NO_DEFICIT_NOTICE
+
+
+LIVING_COSTS_COVERED = Text("Ihr Lebensunterhalt ist gesichert.", "Your living costs are covered.")
 
 
 def means_check(key: str, p: Profile, ctx: C.Context, source: str) -> Check:
@@ -106,12 +113,7 @@ def means_check(key: str, p: Profile, ctx: C.Context, source: str) -> Check:
             ),
         )
     if p.means_secured:
-        return Check(
-            rule,
-            "met",
-            source,
-            Text("Ihr Lebensunterhalt ist gesichert.", "Your living costs are covered."),
-        )
+        return Check(rule, "met", source, LIVING_COSTS_COVERED)
     return Check(
         rule,
         "not_met",
@@ -131,18 +133,22 @@ def means_check(key: str, p: Profile, ctx: C.Context, source: str) -> Check:
     )
 
 
+DURATION = Text(
+    "Bescheid bis zu 3 Monate, dann Visum; Aufenthalt bis zu 24 Monate.",
+    "Notice up to 3 months, then visa; stay up to 24 months.",
+)
+GERMAN_A2_AS_A_RULE = Text("A2 (in der Regel)", "A2 (as a rule)")
+
+
 def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
     accelerated = p.employer_uses_accelerated_procedure is True
     steps = steps_for(KEY, ctx.on, accelerated=accelerated)
     sum_ = C.summary(
         steps,
-        Text(
-            "Bescheid bis zu 3 Monate, dann Visum; Aufenthalt bis zu 24 Monate.",
-            "Notice up to 3 months, then visa; stay up to 24 months.",
-        ),
+        DURATION,
         needs_recognition=True,
         needs_job_offer=False,
-        needs_german=Text("A2 (in der Regel)", "A2 (as a rule)"),
+        needs_german=GERMAN_A2_AS_A_RULE,
     )
     gate = C.free_movement(KEY, p) or C.not_in_force(KEY, ctx)
     if gate is not None:

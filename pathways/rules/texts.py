@@ -53,9 +53,15 @@ class Text:
         English one is the message id other languages translate), the values are numbers,
         strings the same in every language, or ``Text`` values rendered in the same language
         (``Text.value`` for a figure written differently in German and English)."""
-        key = (de, en, tuple([(name, _identity(value)) for name, value in values.items()]))
+        # A string value stands for itself in the key (it cannot be mistaken for the tuple
+        # ``_identity`` makes of anything else); that is most values, and the cheapest key.
+        key = (
+            de,
+            en,
+            *[(name, v if v.__class__ is str else _identity(v)) for name, v in values.items()],
+        )
         found = _FORMATTED.get(key)
-        if found is None or type(found) is not cls:
+        if found is None or found.__class__ is not cls:
             found = cls(
                 de.format(**_rendered(values, "de")),
                 en.format(**_rendered(values, "en")),
@@ -73,7 +79,8 @@ class Text:
     def value(cls, de: str, en: str) -> Text:
         """A figure, not a message: a number, amount or date as written in German and in
         English. Other languages show the English form; nothing to translate."""
-        return cls(de, en)
+        # Its key as a value of ``Text.format`` made once: a figure is filled into many texts.
+        return cls(de, en, identity=(Text, de, en))
 
     @classmethod
     def join(cls, parts: Iterable[Text], de: str = " ", en: str | None = None) -> Text:
@@ -125,7 +132,7 @@ Value = Text | str | int | float | Decimal | None
 # Texts are immutable, and an evaluation formats the same few hundred sentences with the same
 # figures again and again, so ``Text.format`` hands out one object per template and values.
 # Cleared when full: the working set (one day's figures, the corpus of answers) is far smaller.
-_FORMATTED: dict[tuple[str, str, tuple[tuple[str, object], ...]], Text] = {}
+_FORMATTED: dict[tuple[object, ...], Text] = {}
 _FORMATTED_MAX = 50_000
 
 
@@ -133,6 +140,8 @@ def _identity(value: Value) -> object:
     """A key that tells apart every value that renders differently: ``Text`` compares by its
     German and English only, and 1 == 1.0 == Decimal("1.00") == True, so the type (and a
     number's written form) is part of the key."""
+    if value.__class__ is int:
+        return (int, value)
     if isinstance(value, Text):
         if value.identity is not None:
             return value.identity
