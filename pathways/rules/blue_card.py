@@ -266,7 +266,7 @@ _EXCLUDED_TEMPORARY_PROTECTION = Check(
     ),
     _EXCLUDED_FIX,
 )
-_HUMANITARIAN_OPEN = Check(
+_EXCLUDED_HUMANITARIAN_OPEN = Check(
     f"{KEY}.excluded",
     "unknown",
     "§ 19f Abs. 2 Nr. 2 AufenthG",
@@ -297,7 +297,7 @@ def _excluded(p: Profile) -> Check | None:
     if p.residence_title_kind == "temporary_protection":
         return _EXCLUDED_TEMPORARY_PROTECTION
     if p.residence_title_kind == "humanitarian":
-        return _HUMANITARIAN_OPEN
+        return _EXCLUDED_HUMANITARIAN_OPEN
     return None
 
 
