@@ -88,78 +88,66 @@ def _experience_points(last5: int | None, last7: int | None) -> tuple[int, int]:
 def points(p: Profile, ctx: C.Context) -> Points:
     """The points of § 20b Abs. 1 with one line per criterion of the Anlage."""
     options = ctx.options
-    rows: list[tuple[str, int, int, str]] = []  # criterion, points, best, source
+    # Each criterion: the points as answered and the best points if the open answers turn out
+    # well (for the potential).
+    recognition = p.recognition
+    partial = 4 if recognition == "partial" else 0
+    can_partial = recognition is None and p.qualification != "none"
+    partial_best = 4 if can_partial else partial
 
-    partial = 4 if p.recognition == "partial" else 0
-    can_partial = p.recognition is None and p.qualification != "none"
-    rows.append(
-        (
-            "partial_recognition",
-            partial,
-            4 if can_partial else partial,
-            "§ 20b Abs. 1 Nr. 1 AufenthG",
-        )
-    )
-
-    german = GERMAN_POINTS[p.german_level] if p.german_level else 0
-    rows.append(
-        ("german", german, 3 if p.german_level is None else german, "§ 20b Abs. 1 Nr. 2-4 AufenthG")
-    )
+    german_level = p.german_level
+    german = GERMAN_POINTS[german_level] if german_level else 0
+    german_best = 3 if german_level is None else german
 
     english = 1 if (p.english_rank or 0) >= C1 else 0
-    rows.append(
-        (
-            "english",
-            english,
-            1 if p.english_level is None else english,
-            "§ 20b Abs. 1 Nr. 5 AufenthG",
-        )
-    )
+    english_best = 1 if p.english_level is None else english
 
     experience, experience_best = _experience_points(
         p.experience_years_last5, p.experience_years_last7
     )
-    rows.append(("experience", experience, experience_best, "§ 20b Abs. 1 Nr. 6-7 AufenthG"))
 
     shortage = C.in_shortage_group(p, options)
-    rows.append(
-        (
-            "shortage_occupation",
-            1 if shortage else 0,
-            0 if shortage is False else 1,
-            "§ 20b Abs. 1 Nr. 8 AufenthG",
-        )
-    )
+    shortage_points = 1 if shortage else 0
+    shortage_best = 0 if shortage is False else 1
 
+    age_answer = p.age
     age = (
-        _age_points(p.age, options.opportunity_card_age_boundary_inclusive)
-        if p.age is not None
+        _age_points(age_answer, options.opportunity_card_age_boundary_inclusive)
+        if age_answer is not None
         else 0
     )
-    rows.append(("age", age, 2 if p.age is None else age, "§ 20b Abs. 1 Nr. 9-10 AufenthG"))
+    age_best = 2 if age_answer is None else age
 
-    stay = 1 if p.stay_germany_6_months_last5 else 0
-    rows.append(
-        (
-            "stay_in_germany",
-            stay,
-            1 if p.stay_germany_6_months_last5 is None else stay,
-            "§ 20b Abs. 1 Nr. 11 AufenthG",
-        )
+    stayed = p.stay_germany_6_months_last5
+    stay = 1 if stayed else 0
+    stay_best = 1 if stayed is None else stay
+
+    partner_applies = p.partner_applies_too
+    partner = 1 if partner_applies else 0
+    partner_best = 1 if partner_applies is None else partner
+
+    items = (
+        _item("partial_recognition", partial, "§ 20b Abs. 1 Nr. 1 AufenthG"),
+        _item("german", german, "§ 20b Abs. 1 Nr. 2-4 AufenthG"),
+        _item("english", english, "§ 20b Abs. 1 Nr. 5 AufenthG"),
+        _item("experience", experience, "§ 20b Abs. 1 Nr. 6-7 AufenthG"),
+        _item("shortage_occupation", shortage_points, "§ 20b Abs. 1 Nr. 8 AufenthG"),
+        _item("age", age, "§ 20b Abs. 1 Nr. 9-10 AufenthG"),
+        _item("stay_in_germany", stay, "§ 20b Abs. 1 Nr. 11 AufenthG"),
+        _item("partner", partner, "§ 20b Abs. 1 Nr. 12 AufenthG"),
     )
-
-    partner = 1 if p.partner_applies_too else 0
-    rows.append(
-        (
-            "partner",
-            partner,
-            1 if p.partner_applies_too is None else partner,
-            "§ 20b Abs. 1 Nr. 12 AufenthG",
-        )
+    total = partial + german + english + experience + shortage_points + age + stay + partner
+    potential = (
+        partial_best
+        + german_best
+        + english_best
+        + experience_best
+        + shortage_best
+        + age_best
+        + stay_best
+        + partner_best
     )
-
-    items = tuple(_item(key, value, source) for key, value, _, source in rows)
-    return Points(sum(row[1] for row in rows), items, sum(row[2] for row in rows))
+    return Points(total, items, potential)
 
 
 @lru_cache(maxsize=256)
@@ -169,6 +157,23 @@ def _item(criterion: str, value: int, source: str) -> PointsItem:
 
 
 # --- fixes ------------------------------------------------------------------------------------
+
+
+_ENGLISH_C1 = Text("Englisch auf Niveau C1", "C1 English")
+_EXPERIENCE_2_OF_5 = Text(
+    "2 Jahre Berufserfahrung in den letzten 5 Jahren",
+    "2 years of experience in the last 5 years",
+)
+_EXPERIENCE_5_OF_7 = Text(
+    "5 Jahre Berufserfahrung in den letzten 7 Jahren",
+    "5 years of experience in the last 7 years",
+)
+_PARTNER_APPLYING = Text(
+    "Eine Partnerin oder ein Partner, die oder der mitbeantragt,",
+    "A partner applying with you",
+)
+_POINT_WORD = Text("Punkt", "point")
+_POINTS_WORD = Text("Punkte", "points")
 
 
 def _improvements(
@@ -196,42 +201,18 @@ def _improvements(
             )
         )
     if current["english"] == 0 and english_known:
-        changes.append((1, Text("Englisch auf Niveau C1", "C1 English")))
+        changes.append((1, _ENGLISH_C1))
     experience = current["experience"]
     if experience < 2 and pts.total + 2 - experience >= minimum:
-        changes.append(
-            (
-                2 - experience,
-                Text(
-                    "2 Jahre Berufserfahrung in den letzten 5 Jahren",
-                    "2 years of experience in the last 5 years",
-                ),
-            )
-        )
+        changes.append((2 - experience, _EXPERIENCE_2_OF_5))
     elif experience < 3:
-        changes.append(
-            (
-                3 - experience,
-                Text(
-                    "5 Jahre Berufserfahrung in den letzten 7 Jahren",
-                    "5 years of experience in the last 7 years",
-                ),
-            )
-        )
+        changes.append((3 - experience, _EXPERIENCE_5_OF_7))
     if current["partner"] == 0 and partner_known:
-        changes.append(
-            (
-                1,
-                Text(
-                    "Eine Partnerin oder ein Partner, die oder der mitbeantragt,",
-                    "A partner applying with you",
-                ),
-            )
-        )
+        changes.append((1, _PARTNER_APPLYING))
     result = []
     for gain, name in changes:
         total = pts.total + gain
-        word = Text("Punkt", "point") if gain == 1 else Text("Punkte", "points")
+        word = _POINT_WORD if gain == 1 else _POINTS_WORD
         result.append(
             (
                 gain,
@@ -254,6 +235,9 @@ def _points_fix(p: Profile, pts: Points, minimum: int) -> Text:
     )
 
 
+_ONE_POINT_MISSING = Text("Es fehlt 1 Punkt.", "You need 1 more point.")
+
+
 @lru_cache(maxsize=1024)
 def _points_fix_for(pts: Points, minimum: int, english_known: bool, partner_known: bool) -> Text:
     """What would close the gap; the same for everyone with these points and answers."""
@@ -267,205 +251,232 @@ def _points_fix_for(pts: Points, minimum: int, english_known: bool, partner_know
         missing=missing,
     )
     if missing == 1:
-        head = Text("Es fehlt 1 Punkt.", "You need 1 more point.")
+        head = _ONE_POINT_MISSING
     return Text.join([head, *chosen])
 
 
 # --- checks -----------------------------------------------------------------------------------
 
 
+_RESIDENCE_RULE = f"{KEY}.residence"
+_RESIDENCE_SOURCE = "§ 20a Abs. 4 S. 2 AufenthG"
+_RESIDENCE_OPEN = Check(
+    _RESIDENCE_RULE,
+    "unknown",
+    _RESIDENCE_SOURCE,
+    Text(
+        "Offen ist, wo Sie leben. In Deutschland gibt es die Chancenkarte nur mit einem "
+        "Aufenthaltstitel für Ausbildung, Studium oder Arbeit.",
+        "It is open where you live. In Germany the Chancenkarte is possible only with a "
+        "residence title for training, study or work.",
+    ),
+)
+_RESIDENCE_TOLERATED = Check(
+    _RESIDENCE_RULE,
+    "not_met",
+    _RESIDENCE_SOURCE,
+    Text(
+        "Mit einer Duldung oder Aufenthaltsgestattung können Sie keine Chancenkarte bekommen.",
+        "With a Duldung or an Aufenthaltsgestattung you cannot get a Chancenkarte.",
+    ),
+)
+# Abs. 4 S. 2: in Germany only with a title of Abschnitt 3 (education) or 4 (employment).
+_RESIDENCE_TITLE_MET = Check(
+    _RESIDENCE_RULE,
+    "met",
+    _RESIDENCE_SOURCE,
+    Text(
+        "Mit einem Aufenthaltstitel für Ausbildung, Studium oder Arbeit können "
+        "Sie die Chancenkarte in Deutschland beantragen.",
+        "With a residence title for training, study or work you can apply in Germany.",
+    ),
+)
+_RESIDENCE_TITLE_EXCLUDED = Check(
+    _RESIDENCE_RULE,
+    "not_met",
+    _RESIDENCE_SOURCE,
+    Text(
+        "In Deutschland gibt es die Chancenkarte nur mit einem Aufenthaltstitel für "
+        "Ausbildung, Studium oder Arbeit, nicht mit einem Titel aus familiären oder "
+        "humanitären Gründen oder nach § 24.",
+        "In Germany the Chancenkarte is possible only with a residence title for "
+        "training, study or work, not with a family, humanitarian or § 24 title.",
+    ),
+    Text(
+        "Mit Ihrem Titel dürfen Sie meist ohnehin arbeiten; fragen Sie eine Beratungsstelle.",
+        "Your title usually lets you work anyway; ask a counselling centre.",
+    ),
+)
+_RESIDENCE_TITLE_OPEN = Check(
+    _RESIDENCE_RULE,
+    "unknown",
+    _RESIDENCE_SOURCE,
+    Text(
+        "In Deutschland gibt es die Chancenkarte nur mit einem Aufenthaltstitel für "
+        "Ausbildung, Studium oder Arbeit. Ob Ihr Titel dazu gehört, ist offen.",
+        "In Germany the Chancenkarte is possible only with a residence title for "
+        "training, study or work. Whether yours is one is open.",
+    ),
+)
+_RESIDENCE_VISA_FREE = Check(
+    _RESIDENCE_RULE,
+    "met",
+    _RESIDENCE_SOURCE,
+    Text(
+        "Ohne Aufenthaltstitel können Sie die Chancenkarte nicht in Deutschland "
+        "beantragen, aber von Ihrem Wohnland aus bei der deutschen Auslandsvertretung.",
+        "Without a residence title you cannot apply in Germany, but from your country "
+        "of residence at the German mission.",
+    ),
+)
+_RESIDENCE_ABROAD = Check(
+    _RESIDENCE_RULE,
+    "met",
+    _RESIDENCE_SOURCE,
+    Text(
+        "Sie beantragen die Chancenkarte bei der deutschen Auslandsvertretung.",
+        "You apply at the German mission.",
+    ),
+)
+
+
 def _residence(p: Profile) -> Check:
-    rule, source = f"{KEY}.residence", "§ 20a Abs. 4 S. 2 AufenthG"
     if p.residence is None:
-        return Check(
-            rule,
-            "unknown",
-            source,
-            Text(
-                "Offen ist, wo Sie leben. In Deutschland gibt es die Chancenkarte nur mit einem "
-                "Aufenthaltstitel für Ausbildung, Studium oder Arbeit.",
-                "It is open where you live. In Germany the Chancenkarte is possible only with a "
-                "residence title for training, study or work.",
-            ),
-        )
+        return _RESIDENCE_OPEN
     if C.tolerated_kind(p) is not None:
-        return Check(
-            rule,
-            "not_met",
-            source,
-            Text(
-                "Mit einer Duldung oder Aufenthaltsgestattung können Sie keine "
-                "Chancenkarte bekommen.",
-                "With a Duldung or an Aufenthaltsgestattung you cannot get a Chancenkarte.",
-            ),
-        )
+        return _RESIDENCE_TOLERATED
     if p.residence == "germany_residence_permit":
         kind = p.residence_title_kind
         if kind in ("education", "employment"):
-            return Check(
-                rule,
-                "met",
-                source,
-                Text(
-                    "Mit einem Aufenthaltstitel für Ausbildung, Studium oder Arbeit können "
-                    "Sie die Chancenkarte in Deutschland beantragen.",
-                    "With a residence title for training, study or work you can apply in Germany.",
-                ),
-            )
+            return _RESIDENCE_TITLE_MET
         if kind in ("family", "humanitarian", "temporary_protection"):
-            return Check(
-                rule,
-                "not_met",
-                source,
-                Text(
-                    "In Deutschland gibt es die Chancenkarte nur mit einem Aufenthaltstitel für "
-                    "Ausbildung, Studium oder Arbeit, nicht mit einem Titel aus familiären oder "
-                    "humanitären Gründen oder nach § 24.",
-                    "In Germany the Chancenkarte is possible only with a residence title for "
-                    "training, study or work, not with a family, humanitarian or § 24 title.",
-                ),
-                Text(
-                    "Mit Ihrem Titel dürfen Sie meist ohnehin arbeiten; fragen Sie eine "
-                    "Beratungsstelle.",
-                    "Your title usually lets you work anyway; ask a counselling centre.",
-                ),
-            )
-        return Check(
-            rule,
-            "unknown",
-            source,
-            Text(
-                "In Deutschland gibt es die Chancenkarte nur mit einem Aufenthaltstitel für "
-                "Ausbildung, Studium oder Arbeit. Ob Ihr Titel dazu gehört, ist offen.",
-                "In Germany the Chancenkarte is possible only with a residence title for "
-                "training, study or work. Whether yours is one is open.",
-            ),
-        )
+            return _RESIDENCE_TITLE_EXCLUDED
+        return _RESIDENCE_TITLE_OPEN
     if p.residence == "germany_visa_free":
-        return Check(
-            rule,
-            "met",
-            source,
-            Text(
-                "Ohne Aufenthaltstitel können Sie die Chancenkarte nicht in Deutschland "
-                "beantragen, aber von Ihrem Wohnland aus bei der deutschen Auslandsvertretung.",
-                "Without a residence title you cannot apply in Germany, but from your country "
-                "of residence at the German mission.",
-            ),
-        )
-    return Check(
-        rule,
-        "met",
-        source,
-        Text(
-            "Sie beantragen die Chancenkarte bei der deutschen Auslandsvertretung.",
-            "You apply at the German mission.",
-        ),
-    )
+        return _RESIDENCE_VISA_FREE
+    return _RESIDENCE_ABROAD
+
+
+_SKILLED_WORKER_RULE = f"{KEY}.skilled_worker_route"
+_SKILLED_WORKER_SOURCE = "§ 20a Abs. 3 Nr. 1 AufenthG; § 18 Abs. 3"
+# § 18 Abs. 3 Nr. 1: equivalence found makes a Fachkraft, also after a course under 2 years.
+_SKILLED_WORKER_MET = Check(
+    _SKILLED_WORKER_RULE,
+    "met",
+    _SKILLED_WORKER_SOURCE,
+    Text(
+        "Ihr Abschluss ist voll anerkannt. Sie sind Fachkraft und brauchen "
+        "weder Punkte noch Sprachnachweis.",
+        "Your qualification is fully recognised. You are a skilled worker and "
+        "need neither points nor a language certificate.",
+    ),
+)
+# A course under 2 years too: equivalence, not length, decides (§ 18 Abs. 3 Nr. 1).
+_SKILLED_WORKER_OPEN = Check(
+    _SKILLED_WORKER_RULE,
+    "unknown",
+    _SKILLED_WORKER_SOURCE,
+    Text(
+        "Mit voll anerkanntem Abschluss bekämen Sie die Chancenkarte ohne "
+        "Punkte. Die Anerkennung ist offen.",
+        "With a fully recognised qualification you would get the card "
+        "without points. Recognition is open.",
+    ),
+)
+_SKILLED_WORKER_NOT_MET = Check(
+    _SKILLED_WORKER_RULE,
+    "not_met",
+    _SKILLED_WORKER_SOURCE,
+    Text(
+        "Ohne voll anerkannten Abschluss zählt nur der Weg über Punkte.",
+        "Without a fully recognised qualification only the points route counts.",
+    ),
+    Text("Eine volle Anerkennung Ihres Abschlusses.", "Full recognition of your qualification."),
+)
 
 
 def _skilled_worker_route(p: Profile) -> Check:
-    rule, source = f"{KEY}.skilled_worker_route", "§ 20a Abs. 3 Nr. 1 AufenthG; § 18 Abs. 3"
-    # § 18 Abs. 3 Nr. 1: equivalence found makes a Fachkraft, also after a course under 2 years.
+    # § 18 Abs. 3 Nr. 1: equivalence found makes a Fachkraft (see the constants).
     if (
         p.qualification in ("vocational_short", "vocational", "academic")
         and p.recognition == "full"
     ):
-        return Check(
-            rule,
-            "met",
-            source,
-            Text(
-                "Ihr Abschluss ist voll anerkannt. Sie sind Fachkraft und brauchen "
-                "weder Punkte noch Sprachnachweis.",
-                "Your qualification is fully recognised. You are a skilled worker and "
-                "need neither points nor a language certificate.",
-            ),
-        )
-    # A course under 2 years too: equivalence, not length, decides (§ 18 Abs. 3 Nr. 1).
+        return _SKILLED_WORKER_MET
     if p.recognition in (None, "pending") and p.qualification != "none":
-        return Check(
-            rule,
-            "unknown",
-            source,
-            Text(
-                "Mit voll anerkanntem Abschluss bekämen Sie die Chancenkarte ohne "
-                "Punkte. Die Anerkennung ist offen.",
-                "With a fully recognised qualification you would get the card "
-                "without points. Recognition is open.",
-            ),
-        )
-    return Check(
-        rule,
-        "not_met",
-        source,
-        Text(
-            "Ohne voll anerkannten Abschluss zählt nur der Weg über Punkte.",
-            "Without a fully recognised qualification only the points route counts.",
-        ),
-        Text(
-            "Eine volle Anerkennung Ihres Abschlusses.", "Full recognition of your qualification."
-        ),
-    )
+        return _SKILLED_WORKER_OPEN
+    return _SKILLED_WORKER_NOT_MET
+
+
+# § 20b Abs. 1 S. 2: a partial recognition waives the proof of state recognition.
+_QUALIFICATION_PARTIAL_MET = Check(
+    f"{KEY}.qualification",
+    "met",
+    "§ 20b Abs. 1 S. 2 AufenthG",
+    Text(
+        "Ihre Teilanerkennung ersetzt den Nachweis der staatlichen Anerkennung.",
+        "Your partial recognition replaces the proof of state recognition.",
+    ),
+)
 
 
 def _qualification_gate(p: Profile) -> Check:
     if p.recognition == "partial":
-        return Check(
-            f"{KEY}.qualification",
-            "met",
-            "§ 20b Abs. 1 S. 2 AufenthG",
-            Text(
-                "Ihre Teilanerkennung ersetzt den Nachweis der staatlichen Anerkennung.",
-                "Your partial recognition replaces the proof of state recognition.",
-            ),
-        )
+        return _QUALIFICATION_PARTIAL_MET
     return state_recognised_check(KEY, p, "§ 20a Abs. 4 S. 3 AufenthG", it_exempt=False)
 
 
+# § 20a Abs. 4 S. 3: German A1 or English B2.
+_LANGUAGE_RULE = f"{KEY}.language"
+_LANGUAGE_SOURCE = "§ 20a Abs. 4 S. 3 AufenthG"
+_LANGUAGE_MET = Check(
+    _LANGUAGE_RULE,
+    "met",
+    _LANGUAGE_SOURCE,
+    Text(
+        "Sie haben Deutsch mindestens auf A1 oder Englisch mindestens auf B2.",
+        "You have German at least at A1 or English at least at B2.",
+    ),
+)
+_LANGUAGE_OPEN = Check(
+    _LANGUAGE_RULE,
+    "unknown",
+    _LANGUAGE_SOURCE,
+    Text(
+        "Nötig ist Deutsch auf A1 oder Englisch auf B2. Das ist offen.",
+        "German A1 or English B2 is needed. That is open.",
+    ),
+)
+_LANGUAGE_NOT_MET = Check(
+    _LANGUAGE_RULE,
+    "not_met",
+    _LANGUAGE_SOURCE,
+    Text(
+        "Sie brauchen Deutsch mindestens auf A1 oder Englisch mindestens auf B2.",
+        "You need German at least at A1 or English at least at B2.",
+    ),
+    Text(
+        "Ein Deutschzertifikat A1 oder ein Englischzertifikat B2 öffnet diese Voraussetzung.",
+        "A German A1 or an English B2 certificate opens this requirement.",
+    ),
+)
+
+
 def _language_gate(p: Profile) -> Check:
-    rule, source = f"{KEY}.language", "§ 20a Abs. 4 S. 3 AufenthG"
     german, english = p.german_rank, p.english_rank
     if (german is not None and german >= A1) or (english is not None and english >= B2):
-        return Check(
-            rule,
-            "met",
-            source,
-            Text(
-                "Sie haben Deutsch mindestens auf A1 oder Englisch mindestens auf B2.",
-                "You have German at least at A1 or English at least at B2.",
-            ),
-        )
+        return _LANGUAGE_MET
     if german is None or english is None:
-        return Check(
-            rule,
-            "unknown",
-            source,
-            Text(
-                "Nötig ist Deutsch auf A1 oder Englisch auf B2. Das ist offen.",
-                "German A1 or English B2 is needed. That is open.",
-            ),
-        )
-    return Check(
-        rule,
-        "not_met",
-        source,
-        Text(
-            "Sie brauchen Deutsch mindestens auf A1 oder Englisch mindestens auf B2.",
-            "You need German at least at A1 or English at least at B2.",
-        ),
-        Text(
-            "Ein Deutschzertifikat A1 oder ein Englischzertifikat B2 öffnet diese Voraussetzung.",
-            "A German A1 or an English B2 certificate opens this requirement.",
-        ),
-    )
+        return _LANGUAGE_OPEN
+    return _LANGUAGE_NOT_MET
+
+
+_POINTS_RULE = f"{KEY}.points"
 
 
 def _points_check(p: Profile, pts: Points, minimum: int) -> Check:
-    rule = f"{KEY}.points"
     if pts.total >= minimum:
         return Check(
-            rule,
+            _POINTS_RULE,
             "met",
             SOURCE,
             Text.format(
@@ -477,7 +488,7 @@ def _points_check(p: Profile, pts: Points, minimum: int) -> Check:
         )
     if pts.potential >= minimum:
         return Check(
-            rule,
+            _POINTS_RULE,
             "unknown",
             SOURCE,
             Text.format(
@@ -492,7 +503,7 @@ def _points_check(p: Profile, pts: Points, minimum: int) -> Check:
             _points_fix(p, pts, minimum),
         )
     return Check(
-        rule,
+        _POINTS_RULE,
         "not_met",
         SOURCE,
         Text.format(
@@ -505,24 +516,38 @@ def _points_check(p: Profile, pts: Points, minimum: int) -> Check:
     )
 
 
+_DURATION = Text(
+    "Etwa 2 bis 4 Monate bis zum Visum; die Chancenkarte gilt bis zu 1 Jahr.",
+    "About 2 to 4 months to the visa; the card is valid for up to 1 year.",
+)
+_NEEDS_GERMAN = Text("A1 (oder Englisch B2) im Punkteweg", "A1 (or English B2) on the points route")
+# The points route without a minimum (no figure for the date): the card did not exist yet.
+_NOT_YET_IN_FORCE = Check(
+    f"{KEY}.in_force",
+    "not_met",
+    "§§ 20a, 20b AufenthG",
+    Text(
+        "Die Chancenkarte gab es am gewählten Datum noch nicht.",
+        "The Chancenkarte did not exist yet on the chosen date.",
+    ),
+)
+# § 20a Abs. 3 "kann": the discretion is said, not scored.
+_DISCRETION = C.discretion(KEY, "§ 20a Abs. 3 AufenthG")
+
+
 def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
     steps = steps_for(KEY, ctx.on, means=ctx.monthly_means)
     sum_ = C.summary(
         steps,
-        Text(
-            "Etwa 2 bis 4 Monate bis zum Visum; die Chancenkarte gilt bis zu 1 Jahr.",
-            "About 2 to 4 months to the visa; the card is valid for up to 1 year.",
-        ),
+        _DURATION,
         needs_recognition=False,
         needs_job_offer=False,
-        needs_german=Text(
-            "A1 (oder Englisch B2) im Punkteweg", "A1 (or English B2) on the points route"
-        ),
+        needs_german=_NEEDS_GERMAN,
     )
     pts = points(p, ctx)
     gate = C.free_movement(KEY, p) or C.not_in_force(KEY, ctx)
     if gate is not None or ctx.min_points is None:
-        blocked = C.blocked(KEY, TITLE, LEGAL_BASIS, gate or _never(), sum_)
+        blocked = C.blocked(KEY, TITLE, LEGAL_BASIS, gate or _NOT_YET_IN_FORCE, sum_)
         return _with_points(blocked, pts, None)
     common = (
         _residence(p),
@@ -540,9 +565,9 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
         route, chosen = ("points", route_b)
     elif verdict_a == verdict_b == "not_eligible":
         chosen = route_a + route_b
-    checks = (*common, *chosen, C.discretion(KEY, "§ 20a Abs. 3 AufenthG"))
+    checks = (*common, *chosen, _DISCRETION)
     verdict = verdict_of(checks)
-    result = PathwayResult(
+    return PathwayResult(
         KEY,
         TITLE,
         LEGAL_BASIS,
@@ -550,20 +575,10 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
         checks,
         sum_,
         steps,
-        route=route if verdict != "not_eligible" else None,
-    )
-    return _with_points(result, pts, result.route)
-
-
-def _never() -> Check:
-    return Check(
-        f"{KEY}.in_force",
-        "not_met",
-        "§§ 20a, 20b AufenthG",
-        Text(
-            "Die Chancenkarte gab es am gewählten Datum noch nicht.",
-            "The Chancenkarte did not exist yet on the chosen date.",
-        ),
+        pts.total,
+        pts.items,
+        None,
+        route if verdict != "not_eligible" else None,
     )
 
 
