@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from django import template
 from django.utils import formats
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_noop, ngettext
 
@@ -118,35 +118,30 @@ def _label(labels: dict[str, str], key: str, other: str) -> str:
 def verdict_badge(verdict: str) -> str:
     """The verdict as a badge: ``<span class="tag tag--eligible">Open to you</span>``."""
     label = _label(VERDICT_LABELS, verdict, "not_eligible")
-    return format_html('<span class="tag tag--{}">{}</span>\n', verdict, label)
+    return mark_safe(f'<span class="tag tag--{_html(verdict)}">{label}</span>\n')
 
 
 @register.simple_tag
 def check_list(checks, hide_fix=False) -> str:
     """The checks of a way as a list: status, text, legal source and, for a check not met,
     what would change it (unless ``hide_fix``: the smallest change is shown instead)."""
-    fix_label = mark_safe(gettext("What would change this:"))
+    fix_label = gettext("What would change this:")
     items = []
     for check in checks:
         status = check.get("status")
         fix = check.get("fix")
         fix_html = (
-            format_html('<span class="check__fix"><strong>{}</strong> {}</span>', fix_label, fix)
+            f'<span class="check__fix"><strong>{fix_label}</strong> {_html(fix)}</span>'
             if fix and status != "met" and not hide_fix
             else ""
         )
+        tag = _html(status)
         items.append(
-            format_html(
-                '\n  <li class="check check--{}">\n    <span class="tag tag--{}">{}</span>\n'
-                '    <span class="check__text">{}</span>\n'
-                '    <span class="check__source">{}</span>\n    {}\n  </li>\n',
-                status,
-                status,
-                _label(STATUS_LABELS, status, "unknown"),
-                check.get("text", ""),
-                check.get("source", ""),
-                fix_html,
-            )
+            f'\n  <li class="check check--{tag}">\n'
+            f'    <span class="tag tag--{tag}">{_label(STATUS_LABELS, status, "unknown")}</span>\n'
+            f'    <span class="check__text">{_html(check.get("text", ""))}</span>\n'
+            f'    <span class="check__source">{_html(check.get("source", ""))}</span>\n'
+            f"    {fix_html}\n  </li>\n"
         )
     return mark_safe('<ul class="checks">\n' + "".join(items) + "\n</ul>\n")
 
@@ -156,11 +151,11 @@ def needs(summary) -> str:
     """What a way needs: recognition, a job offer, German (or that it needs none of these)."""
     parts = []
     if summary.get("needs_recognition"):
-        parts.append(format_html('<span class="need">{}</span>', mark_safe(gettext("recognition"))))
+        parts.append(f'<span class="need">{gettext("recognition")}</span>')
     if summary.get("needs_job_offer"):
-        parts.append(format_html('<span class="need">{}</span>', mark_safe(gettext("a job offer"))))
+        parts.append(f'<span class="need">{gettext("a job offer")}</span>')
     if summary.get("needs_german"):
-        parts.append(format_html('<span class="need">{}</span>', summary["needs_german"]))
+        parts.append(f'<span class="need">{_html(summary["needs_german"])}</span>')
     if not parts:
         return mark_safe(gettext("nothing of these: recognition, job offer, German") + "\n")
     return mark_safe("".join(parts) + "\n")
@@ -268,3 +263,78 @@ def _step_duration(value, labels: dict[str, str]) -> str:
     """ "at most 3 months (deadline in law)" or "about 2 weeks", as HTML."""
     template = labels["at most"] if value.get("statutory") else labels["about"]
     return template % {"length": _html(duration(value))}
+
+
+@register.simple_tag
+def print_steps(steps) -> SafeString:
+    """The best way's steps on the printed result (and its PDF): one line each, with who,
+    how long, fee and legal basis, or why the step is done or not needed. Written here for
+    the same reason as ``step_list``: as a template loop it was a tenth of the result page."""
+    labels = _step_labels(get_language())
+    return mark_safe(  # every value is escaped by _html, the catalogue texts as {% translate %}
+        '<ol class="result-print__steps">\n'
+        + "".join(_print_step(step, labels) for step in steps)
+        + "  </ol>"
+    )
+
+
+def _print_step(step, labels: dict[str, str]) -> str:
+    status = step.get("status")
+    line = f"    <li>{_html(step.get('title', ''))}"
+    if status in ("done", "left_out"):
+        label = labels["Done"] if status == "done" else labels["Not needed"]
+        return f"{line} <em>({label}: {_html(step.get('reason', ''))})</em></li>\n"
+    facts = _html(step.get("actor_label", ""))
+    if step.get("duration"):
+        facts += f" · {_step_duration(step['duration'], labels)}"
+    if step.get("fee"):
+        facts += f" · {_html(euros(step['fee']))}"
+    facts += f" · {_html(step.get('legal_basis', ''))}"
+    warning = step.get("warning")
+    warning_html = (
+        f'<strong class="result-print__warning">{_html(warning)}</strong>' if warning else ""
+    )
+    return (
+        f'{line}\n      <span class="result-print__facts">{facts}</span>\n'
+        f"      {warning_html}</li>\n"
+    )
+
+
+@register.simple_tag
+def points_table(pathway) -> SafeString:
+    """The Chancenkarte's points, criterion by criterion, with their legal source and total."""
+    labels = _points_labels(get_language())
+    rows = (
+        "".join(
+            f'    <tr><th scope="row">{_html(item.get("label", ""))}</th>'
+            f"<td>{_html(item.get('source', ''))}</td>"
+            f'<td class="points__number">{_html(item.get("points", ""))}</td></tr>\n'
+            for item in pathway.get("points_breakdown") or ()
+        )
+        or f'    <tr><td colspan="3">{labels["none"]}</td></tr>\n'
+    )
+    total = _html(pathway.get("points"))
+    return mark_safe(  # every value is escaped by _html, the catalogue texts as {% translate %}
+        f'<div class="table-scroll" role="region" aria-label="{labels["caption"]}" tabindex="0">\n'
+        f'<table class="points">\n  <caption>{labels["caption"]}</caption>\n'
+        f'  <thead><tr><th scope="col">{labels["criterion"]}</th>'
+        f'<th scope="col">{labels["source"]}</th>'
+        f'<th scope="col" class="points__number">{labels["points"]}</th></tr></thead>\n'
+        f"  <tbody>\n{rows}  </tbody>\n"
+        f'  <tfoot><tr><th scope="row" colspan="2">{labels["total"]}</th>'
+        f'<td class="points__number points__total">{total}</td></tr></tfoot>\n'
+        "</table>\n</div>\n"
+    )
+
+
+@lru_cache(maxsize=16)
+def _points_labels(lang: str | None) -> dict[str, str]:
+    """The points table's catalogue texts in ``lang`` (the active language)."""
+    return {
+        "caption": gettext("Points for the Chancenkarte"),
+        "criterion": gettext("Criterion"),
+        "source": gettext("Legal source"),
+        "points": gettext("Points"),
+        "none": gettext("No criterion gives you points yet."),
+        "total": gettext("Total"),
+    }
