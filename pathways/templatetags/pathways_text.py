@@ -338,3 +338,91 @@ def _points_labels(lang: str | None) -> dict[str, str]:
         "none": gettext("No criterion gives you points yet."),
         "total": gettext("Total"),
     }
+
+
+@register.simple_tag
+def pathway_head(pathway, best=False) -> SafeString:
+    """An open way's panel up to its details: title (marked if it is the ``best``), verdict,
+    legal basis, the way it serves, duration and fees. The result page shows up to nine."""
+    labels = _panel_labels(get_language())
+    key = _html(pathway.get("key", ""))
+    summary = pathway.get("summary") or {}
+    rank = f'<span class="pathway__rank">{labels["best"]}</span> ' if best else ""
+    via = pathway.get("via_title")
+    via_html = f"<span>{labels['via'] % {'route': _html(via)}}</span>" if via else ""
+    warned = (
+        f' · <strong class="pathway__warned">{labels["warned"]}</strong>'
+        if pathway.get("warned")
+        else ""
+    )
+    return mark_safe(  # every value is escaped by _html, the catalogue texts as {% translate %}
+        f'<section class="panel pathway pathway--{_html(pathway.get("verdict", ""))}" '
+        f'id="pathway-{key}" aria-labelledby="pathway-{key}-title">\n'
+        f'  <h2 id="pathway-{key}-title" class="pathway__title">{rank}'
+        f"{_html(pathway.get('title', ''))}</h2>\n"
+        f'  <p class="pathway__meta">{verdict_badge(pathway.get("verdict", ""))}'
+        f'    <span class="pathway__basis">{_html(pathway.get("legal_basis", ""))}</span>\n'
+        f"    {via_html}\n  </p>\n"
+        f'  <p class="pathway__summary">{_html(summary.get("duration", ""))} · '
+        f"{_html(euros(summary.get('fees_eur')))}{warned}</p>\n"
+    )
+
+
+@register.simple_tag
+def pathway_details(pathway) -> SafeString:
+    """An open way's details, folded: why (its checks, the Chancenkarte's points) and all of
+    its steps."""
+    labels = _panel_labels(get_language())
+    steps = pathway.get("steps") or ()
+    count = len(steps)
+    summary = ngettext("Why, and the step", "Why, and all %(counter)s steps", count) % {
+        "counter": count
+    }
+    points = points_table(pathway) if pathway.get("points") is not None else ""
+    steps_html = f"<h3>{labels['steps']}</h3>\n{step_list(steps)}" if steps else ""
+    return mark_safe(  # every value is escaped by _html, the catalogue texts as {% translate %}
+        f'<details class="pathway__details">\n    <summary>{summary}</summary>\n'
+        f"    <h3>{labels['why']}</h3>\n"
+        f"{check_list(pathway.get('checks') or ())}{points}{steps_html}  </details>\n"
+    )
+
+
+@lru_cache(maxsize=16)
+def _panel_labels(lang: str | None) -> dict[str, str]:
+    """The way panels' catalogue texts in ``lang`` (the active language)."""
+    return {
+        "best": gettext("Best way:"),
+        "via": gettext("for the way: %(route)s"),
+        "warned": gettext("Includes steps abroad: read the warning first"),
+        "why": gettext("Why"),
+        "steps": gettext("Your steps"),
+    }
+
+
+@register.simple_tag
+def change_note(change) -> SafeString:
+    """What would open a closed way: the smallest change of the answers and the condition it
+    meets, or that no change of the answers does."""
+    labels = _change_labels(get_language())
+    if not change.get("found"):
+        return mark_safe(f'<p class="change">{labels["none"]}</p>')
+    text = str(change.get("text", ""))
+    satisfies = change.get("satisfies")
+    condition = (
+        f': {_html(satisfies)} <span class="check__source">{_html(change.get("source", ""))}</span>'
+        if satisfies
+        else ""
+    )
+    return mark_safe(  # every value is escaped by _html, the catalogue texts as {% translate %}
+        f'<p class="change"><strong>{labels["found"]}</strong> '
+        f"{_html(text[:1].upper() + text[1:])}{condition}</p>"
+    )
+
+
+@lru_cache(maxsize=16)
+def _change_labels(lang: str | None) -> dict[str, str]:
+    """The change note's catalogue texts in ``lang`` (the active language)."""
+    return {
+        "found": gettext("This would change it:"),
+        "none": gettext("No change of your answers opens this way."),
+    }
