@@ -184,6 +184,8 @@ def _escaped_options(countries: tuple[tuple[str, str], ...]) -> tuple[tuple[str,
 
 def _html(value) -> str:
     """``value`` as ``{{ value }}`` writes it: escaped unless already safe (``__html__``)."""
+    if type(value) is str:  # most values, plain text from the result JSON: no attribute lookup
+        return html.escape(value)
     if hasattr(value, "__html__"):
         return value.__html__()
     return html.escape(str(value))
