@@ -198,15 +198,16 @@ def step_list(steps) -> SafeString:
     these lists. As an included template with a fragment cache keyed on the steps, a list
     cost 0.21 ms even when found in the cache (the key is the text of every step, which is
     also the person's own); written here, 0.12 ms, and nothing of the person is kept."""
-    labels = _step_labels(get_language())
+    labels = _labels(get_language())
     return mark_safe(  # every value is escaped by _html, the catalogue texts as {% translate %}
         '<ol class="steps">\n' + "".join(_step_item(step, labels) for step in steps) + "</ol>\n"
     )
 
 
 @lru_cache(maxsize=16)
-def _step_labels(lang: str | None) -> dict[str, str]:
-    """The step list's catalogue texts in ``lang`` (the active language)."""
+def _labels(lang: str | None) -> dict[str, str]:
+    """The catalogue texts the result page's tags write, in ``lang`` (the active language):
+    looked up once per language, as the catalogues do not change while running."""
     return {
         "Done": gettext("Done"),
         "Not needed": gettext("Not needed"),
@@ -218,6 +219,22 @@ def _step_labels(lang: str | None) -> dict[str, str]:
         "IQ advice:": gettext("IQ advice:"),
         "at most": gettext("at most %(length)s (deadline in law)"),
         "about": gettext("about %(length)s"),
+        # the points table
+        "caption": gettext("Points for the Chancenkarte"),
+        "criterion": gettext("Criterion"),
+        "source": gettext("Legal source"),
+        "points": gettext("Points"),
+        "no points": gettext("No criterion gives you points yet."),
+        "total": gettext("Total"),
+        # an open way's panel
+        "best": gettext("Best way:"),
+        "via": gettext("for the way: %(route)s"),
+        "warned": gettext("Includes steps abroad: read the warning first"),
+        "why": gettext("Why"),
+        "steps": gettext("Your steps"),
+        # a closed way's change
+        "change": gettext("This would change it:"),
+        "no change": gettext("No change of your answers opens this way."),
     }
 
 
@@ -272,7 +289,7 @@ def print_steps(steps) -> SafeString:
     """The best way's steps on the printed result (and its PDF): one line each, with who,
     how long, fee and legal basis, or why the step is done or not needed. Written here for
     the same reason as ``step_list``: as a template loop it was a tenth of the result page."""
-    labels = _step_labels(get_language())
+    labels = _labels(get_language())
     return mark_safe(  # every value is escaped by _html, the catalogue texts as {% translate %}
         '<ol class="result-print__steps">\n'
         + "".join(_print_step(step, labels) for step in steps)
@@ -305,7 +322,7 @@ def _print_step(step, labels: dict[str, str]) -> str:
 @register.simple_tag
 def points_table(pathway) -> SafeString:
     """The Chancenkarte's points, criterion by criterion, with their legal source and total."""
-    labels = _points_labels(get_language())
+    labels = _labels(get_language())
     rows = (
         "".join(
             f'    <tr><th scope="row">{_html(item.get("label", ""))}</th>'
@@ -313,7 +330,7 @@ def points_table(pathway) -> SafeString:
             f'<td class="points__number">{_html(item.get("points", ""))}</td></tr>\n'
             for item in pathway.get("points_breakdown") or ()
         )
-        or f'    <tr><td colspan="3">{labels["none"]}</td></tr>\n'
+        or f'    <tr><td colspan="3">{labels["no points"]}</td></tr>\n'
     )
     total = _html(pathway.get("points"))
     return mark_safe(  # every value is escaped by _html, the catalogue texts as {% translate %}
@@ -329,24 +346,11 @@ def points_table(pathway) -> SafeString:
     )
 
 
-@lru_cache(maxsize=16)
-def _points_labels(lang: str | None) -> dict[str, str]:
-    """The points table's catalogue texts in ``lang`` (the active language)."""
-    return {
-        "caption": gettext("Points for the Chancenkarte"),
-        "criterion": gettext("Criterion"),
-        "source": gettext("Legal source"),
-        "points": gettext("Points"),
-        "none": gettext("No criterion gives you points yet."),
-        "total": gettext("Total"),
-    }
-
-
 @register.simple_tag
 def pathway_head(pathway, best=False) -> SafeString:
     """An open way's panel up to its details: title (marked if it is the ``best``), verdict,
     legal basis, the way it serves, duration and fees. The result page shows up to nine."""
-    labels = _panel_labels(get_language())
+    labels = _labels(get_language())
     key = _html(pathway.get("key", ""))
     summary = pathway.get("summary") or {}
     rank = f'<span class="pathway__rank">{labels["best"]}</span> ' if best else ""
@@ -374,7 +378,7 @@ def pathway_head(pathway, best=False) -> SafeString:
 def pathway_details(pathway) -> SafeString:
     """An open way's details, folded: why (its checks, the Chancenkarte's points) and all of
     its steps."""
-    labels = _panel_labels(get_language())
+    labels = _labels(get_language())
     steps = pathway.get("steps") or ()
     count = len(steps)
     summary = ngettext("Why, and the step", "Why, and all %(counter)s steps", count) % {
@@ -389,25 +393,13 @@ def pathway_details(pathway) -> SafeString:
     )
 
 
-@lru_cache(maxsize=16)
-def _panel_labels(lang: str | None) -> dict[str, str]:
-    """The way panels' catalogue texts in ``lang`` (the active language)."""
-    return {
-        "best": gettext("Best way:"),
-        "via": gettext("for the way: %(route)s"),
-        "warned": gettext("Includes steps abroad: read the warning first"),
-        "why": gettext("Why"),
-        "steps": gettext("Your steps"),
-    }
-
-
 @register.simple_tag
 def change_note(change) -> SafeString:
     """What would open a closed way: the smallest change of the answers and the condition it
     meets, or that no change of the answers does."""
-    labels = _change_labels(get_language())
+    labels = _labels(get_language())
     if not change.get("found"):
-        return mark_safe(f'<p class="change">{labels["none"]}</p>')
+        return mark_safe(f'<p class="change">{labels["no change"]}</p>')
     text = str(change.get("text", ""))
     satisfies = change.get("satisfies")
     condition = (
@@ -416,15 +408,6 @@ def change_note(change) -> SafeString:
         else ""
     )
     return mark_safe(  # every value is escaped by _html, the catalogue texts as {% translate %}
-        f'<p class="change"><strong>{labels["found"]}</strong> '
+        f'<p class="change"><strong>{labels["change"]}</strong> '
         f"{_html(text[:1].upper() + text[1:])}{condition}</p>"
     )
-
-
-@lru_cache(maxsize=16)
-def _change_labels(lang: str | None) -> dict[str, str]:
-    """The change note's catalogue texts in ``lang`` (the active language)."""
-    return {
-        "found": gettext("This would change it:"),
-        "none": gettext("No change of your answers opens this way."),
-    }
