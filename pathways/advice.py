@@ -19,6 +19,7 @@ from django.urls import reverse
 
 from pathways.rules import changes, in_germany, points_gap
 from pathways.rules.engine import PATHWAY_KEYS, Evaluation
+from pathways.rules.opportunity_card import SKILLED_WORKER_RULE
 from pathways.rules.profile import Profile
 from pathways.rules.ranking import rank, rank_dicts
 from pathways.rules.steps import Facets, personalise
@@ -65,6 +66,12 @@ def _items(result: dict[str, Any]) -> list[dict[str, Any]]:
         item["met"] = [check for check in checks if check.get("status") == "met"]
         item["open_points"] = [check for check in checks if check.get("status") == "unknown"]
         item["failing"] = [check for check in checks if check.get("status") == "not_met"]
+        # A Fachkraft's Chancenkarte needs no points (§ 20a Abs. 3 Nr. 1 AufenthG): its points
+        # are not shown beside the check that says so (results saved earlier hold them).
+        item["no_points_needed"] = any(
+            check.get("rule") == SKILLED_WORKER_RULE and check.get("status") == "met"
+            for check in item["met"]
+        )
     return items
 
 
@@ -83,6 +90,7 @@ def advice(result: dict[str, Any]) -> dict[str, Any]:
         None,
     )
     situation = result.get("situation")
+    no_points_needed = any(item["no_points_needed"] for item in items)
     return {
         "best": best,
         "first_steps": best["todo"][:FIRST_STEPS] if best else [],
@@ -92,7 +100,7 @@ def advice(result: dict[str, Any]) -> dict[str, Any]:
         "closed": closed,
         "situation": situation,
         "leaving": situation.get("leaving") if situation else None,
-        "points_gap": result.get("points_gap"),
+        "points_gap": None if no_points_needed else result.get("points_gap"),
         "pathways": items,
     }
 

@@ -27,7 +27,7 @@ from .profile import Profile
 from .questions import LEVEL_RANK
 from .recognition_measures import means_check
 from .results import VERDICT_RANK, Check, PathwayResult, PointsItem, verdict_of
-from .steps import steps_for
+from .steps import SKILLED_QUALIFICATIONS, steps_for
 from .texts import Text
 
 KEY = "opportunity_card"
@@ -357,11 +357,11 @@ def _residence(p: Profile) -> Check:
     return _RESIDENCE_ABROAD
 
 
-_SKILLED_WORKER_RULE = f"{KEY}.skilled_worker_route"
+SKILLED_WORKER_RULE = f"{KEY}.skilled_worker_route"
 _SKILLED_WORKER_SOURCE = "§ 20a Abs. 3 Nr. 1 AufenthG; § 18 Abs. 3"
 # § 18 Abs. 3 Nr. 1: equivalence found makes a Fachkraft, also after a course under 2 years.
 _SKILLED_WORKER_MET = Check(
-    _SKILLED_WORKER_RULE,
+    SKILLED_WORKER_RULE,
     "met",
     _SKILLED_WORKER_SOURCE,
     Text(
@@ -373,7 +373,7 @@ _SKILLED_WORKER_MET = Check(
 )
 # A course under 2 years too: equivalence, not length, decides (§ 18 Abs. 3 Nr. 1).
 _SKILLED_WORKER_OPEN = Check(
-    _SKILLED_WORKER_RULE,
+    SKILLED_WORKER_RULE,
     "unknown",
     _SKILLED_WORKER_SOURCE,
     Text(
@@ -384,7 +384,7 @@ _SKILLED_WORKER_OPEN = Check(
     ),
 )
 _SKILLED_WORKER_NOT_MET = Check(
-    _SKILLED_WORKER_RULE,
+    SKILLED_WORKER_RULE,
     "not_met",
     _SKILLED_WORKER_SOURCE,
     Text(
@@ -395,12 +395,10 @@ _SKILLED_WORKER_NOT_MET = Check(
 )
 
 
-def _skilled_worker_route(p: Profile) -> Check:
+def skilled_worker_route(p: Profile) -> Check:
+    """Route A, § 20a Abs. 3 Nr. 1: a Fachkraft needs neither points nor language skills."""
     # § 18 Abs. 3 Nr. 1: equivalence found makes a Fachkraft (see the constants).
-    if (
-        p.qualification in ("vocational_short", "vocational", "academic")
-        and p.recognition == "full"
-    ):
+    if p.qualification in SKILLED_QUALIFICATIONS and p.recognition == "full":
         return _SKILLED_WORKER_MET
     if p.recognition in (None, "pending") and p.qualification != "none":
         return _SKILLED_WORKER_OPEN
@@ -553,7 +551,7 @@ def evaluate(p: Profile, ctx: C.Context) -> PathwayResult:
         _residence(p),
         means_check(KEY, p, ctx, "§ 20a Abs. 4 S. 1 AufenthG; § 2 Abs. 3 S. 1 AufenthG"),
     )
-    route_a: tuple[Check, ...] = (_skilled_worker_route(p),)
+    route_a: tuple[Check, ...] = (skilled_worker_route(p),)
     route_b: tuple[Check, ...] = (
         _qualification_gate(p),
         _language_gate(p),

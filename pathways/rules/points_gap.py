@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from .common import context_for
-from .opportunity_card import GERMAN_POINTS, points
+from .opportunity_card import GERMAN_POINTS, points, skilled_worker_route
 from .options import DEFAULT_OPTIONS, RuleOptions
 from .profile import Profile
 from .texts import Text
@@ -196,9 +196,11 @@ def _achievable(p: Profile, current: dict[str, int]) -> list[Addition]:
 
 
 def gap(profile: Profile, on: date, options: RuleOptions | None = None) -> PointsGap | None:
-    """The points arithmetic on ``on``; None before the Chancenkarte was in force."""
+    """The points arithmetic on ``on``; None before the Chancenkarte was in force, and for a
+    Fachkraft, who gets it without points (§ 20a Abs. 3 Nr. 1 AufenthG): "1 point, needed: 6"
+    beside "you need no points" would contradict the way's own check."""
     ctx = context_for(on, options or DEFAULT_OPTIONS)
-    if ctx.min_points is None:
+    if ctx.min_points is None or skilled_worker_route(profile).status == "met":
         return None
     counted = points(profile, ctx)
     current = {item.criterion: item.points for item in counted.items}

@@ -1235,6 +1235,10 @@ _COMPARABILITY_KEYS = frozenset({"bc.comparability"})
 _JOB_OFFER_KEYS = frozenset({"std.job_offer", "bc.job_offer", "ex.job_offer"})
 
 
+# The qualifications that make a Fachkraft once fully recognised (§ 18 Abs. 3 AufenthG).
+SKILLED_QUALIFICATIONS = frozenset({"vocational_short", "vocational", "academic"})
+
+
 @record
 class Facets:
     """The answers that change a person's steps; hashable, so plans are cached per facets."""
@@ -1267,6 +1271,12 @@ class Facets:
             stay=_stay(getattr(profile, "residence", None)),
             job_offer=getattr(profile, "job_offer", None),
         )
+
+    @property
+    def skilled_worker(self) -> bool:
+        """Fachkraft by a fully recognised qualification (§ 18 Abs. 3 Nr. 1 AufenthG), as the
+        Chancenkarte's route without points reads it (``opportunity_card.skilled_worker_route``)."""
+        return self.recognition == "full" and self.qualification in SKILLED_QUALIFICATIONS
 
     @property
     def in_germany(self) -> bool:
@@ -1560,6 +1570,14 @@ _LEFT_PARTIAL_REPLACES_ZAB = Text(
     "Not needed: your notice of partial recognition replaces the ZAB confirmation (§ 20b (1) "
     "sentence 2 AufenthG).",
 )
+# § 20a Abs. 3 Nr. 1 AufenthG: the Chancenkarte of a Fachkraft asks for no language skills (the
+# German A1 or English B2 of § 20a Abs. 4 S. 3 bind only the route by points, Nr. 2).
+_LEFT_SKILLED_NO_LANGUAGE = Text(
+    "Entfällt: Ihr Abschluss ist voll anerkannt. Als Fachkraft brauchen Sie für die Chancenkarte "
+    "keinen Sprachnachweis (§ 20a Abs. 3 Nr. 1 AufenthG).",
+    "Not needed: your qualification is fully recognised. As a skilled worker you need no "
+    "language certificate for the Chancenkarte (§ 20a (3) no. 1 AufenthG).",
+)
 _LEFT_IT = Text(
     "Entfällt: Als IT-Fachkraft mit mindestens 3 Jahren IT-Erfahrung brauchen Sie keinen "
     "Hochschulabschluss, also auch keine Bewertung durch die ZAB (§ 18g Abs. 2 AufenthG).",
@@ -1658,6 +1676,10 @@ def _personal(step: Step, facets: Facets) -> PersonalStep:
         planned = _comparability_step(step, facets)
     elif step.key in _JOB_OFFER_KEYS and facets.job_offer == "qualified":
         planned = PersonalStep(step, addressed_to_reader(step.title), "done", _DONE_JOB_OFFER)
+    elif step.key == "ck.language_certificate" and facets.skilled_worker:
+        planned = PersonalStep(
+            step, addressed_to_reader(step.title), "left_out", _LEFT_SKILLED_NO_LANGUAGE
+        )
     else:
         planned = PersonalStep(step, addressed_to_reader(step.title))
     if planned.status == "todo" and takes_you_abroad(step):

@@ -384,7 +384,8 @@ def pathway_details(pathway) -> SafeString:
     summary = ngettext("Why, and the step", "Why, and all %(counter)s steps", count) % {
         "counter": count
     }
-    points = points_table(pathway) if pathway.get("points") is not None else ""
+    shown = pathway.get("points") is not None and not pathway.get("no_points_needed")
+    points = points_table(pathway) if shown else ""
     steps_html = f"<h3>{labels['steps']}</h3>\n{step_list(steps)}" if steps else ""
     return mark_safe(  # every value is escaped by _html, the catalogue texts as {% translate %}
         f'<details class="pathway__details">\n    <summary>{summary}</summary>\n'

@@ -78,3 +78,22 @@ def test_partial_recognition_is_offered_only_while_it_is_not_in_hand() -> None:
 
 def test_before_the_chancenkarte_there_is_no_arithmetic() -> None:
     assert gap(parse_profile(CK_BASE), date(2024, 5, 31)) is None
+
+
+@pytest.mark.parametrize(
+    ("recognition", "qualification", "shown"),
+    [
+        pytest.param("full", "vocational", False, id="skilled-worker-needs-no-points"),
+        pytest.param("full", "academic", False, id="recognised-degree-needs-no-points"),
+        pytest.param("partial", "vocational", True, id="partial-recognition-counts-points"),
+        pytest.param("pending", "vocational", True, id="recognition-pending-points-may-count"),
+        pytest.param("none", "vocational", True, id="no-recognition-points-route"),
+    ],
+)
+def test_a_skilled_worker_sees_no_points_arithmetic(recognition, qualification, shown) -> None:
+    """§ 20a Abs. 3 Nr. 1 AufenthG: a Fachkraft gets the Chancenkarte without points, so no
+    "1 point, needed: 6" is shown beside the check that says so."""
+    person = parse_profile(
+        make_profile(CK_BASE, recognition=recognition, qualification=qualification)
+    )
+    assert (gap(person, ON) is not None) is shown
